@@ -1,0 +1,43 @@
+// Atomic output: everything Playmaker writes is built beside its target and then swapped
+// into place, so a crash or a bad input never leaves a half-written or missing file or folder.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace playmaker {
+
+// Writes `bytes` to a temporary file beside `path`, flushes it to disk and renames it over
+// `path`. Creates missing parent folders. Throws std::system_error on failure, leaving
+// `path` as it was.
+void write_file_atomic(const std::string& path, std::string_view bytes);
+
+// A folder being built beside its target. Write into `path()`, then `commit()`: the new
+// folder takes the target's place in one step (renameat2 RENAME_EXCHANGE, or a plain rename
+// when there is no old folder), and the old one is removed afterwards. Without commit(),
+// the destructor removes the half-built folder and the target is untouched.
+class StagedDir {
+public:
+    explicit StagedDir(std::string target);
+    ~StagedDir();
+    StagedDir(const StagedDir&) = delete;
+    StagedDir& operator=(const StagedDir&) = delete;
+
+    const std::string& path() const { return staging_; }
+    const std::string& target() const { return target_; }
+    // Throws std::system_error when the swap fails; the target is then unchanged.
+    void commit();
+
+private:
+    std::string target_;
+    std::string staging_;
+    bool committed_ = false;
+};
+
+// A temporary path beside `path` for a file that will be renamed over it: SQLite builds
+// the index there, is closed out of WAL mode, and then `replace_file` moves it in.
+std::string staging_path_for(const std::string& path);
+// Renames `from` over `to` (same folder, so atomic). Throws std::system_error.
+void replace_file(const std::string& from, const std::string& to);
+
+}  // namespace playmaker

@@ -1,0 +1,127 @@
+#include "playmaker/atomic.hpp"
+
+#include <fcntl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <filesystem>
+#include <random>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace playmaker {
+namespace {
+
+[[noreturn]] void fail(const std::string& what) {
+    throw std::system_error(errno, std::generic_category(), what);
+}
+
+std::string unique_suffix() {
+    static thread_local std::mt19937_64 rng{std::random_device{}()};
+    return std::to_string(::getpid()) + "-" + std::to_string(rng() % 1000000000);
+}
+
+// Makes a rename durable: the folder entry must reach the disk, not only the file.
+void sync_parent(const std::string& path) {
+    fs::path parent = fs::path(path).parent_path();
+    if (parent.empty()) parent = ".";
+    int fd = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+void make_parent(const std::string& path) {
+    fs::path parent = fs::path(path).parent_path();
+    if (!parent.empty()) {
+        std::error_code ec;
+        fs::create_directories(parent, ec);
+        if (ec) throw std::system_error(ec, "cannot create " + parent.string());
+    }
+}
+
+}  // namespace
+
+std::string staging_path_for(const std::string& path) {
+    fs::path p(path);
+    return (p.parent_path() / ("." + p.filename().string() + ".tmp-" + unique_suffix())).string();
+}
+
+void replace_file(const std::string& from, const std::string& to) {
+    if (::rename(from.c_str(), to.c_str()) != 0) fail("cannot move " + from + " to " + to);
+    sync_parent(to);
+}
+
+void write_file_atomic(const std::string& path, std::string_view bytes) {
+    make_parent(path);
+    std::string tmp = staging_path_for(path);
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) fail("cannot write " + path);
+    const char* p = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            int saved = errno;
+            ::close(fd);
+            ::unlink(tmp.c_str());
+            errno = saved;
+            fail("cannot write " + path);
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        int saved = errno;
+        ::unlink(tmp.c_str());
+        errno = saved;
+        fail("cannot write " + path);
+    }
+    try {
+        replace_file(tmp, path);
+    } catch (...) {
+        ::unlink(tmp.c_str());
+        throw;
+    }
+}
+
+StagedDir::StagedDir(std::string target) : target_(std::move(target)) {
+    while (!target_.empty() && target_.size() > 1 && target_.back() == '/') target_.pop_back();
+    make_parent(target_);
+    staging_ = staging_path_for(target_);
+    std::error_code ec;
+    fs::create_directory(staging_, ec);
+    if (ec) throw std::system_error(ec, "cannot create " + staging_);
+}
+
+StagedDir::~StagedDir() {
+    if (!committed_) {
+        std::error_code ec;
+        fs::remove_all(staging_, ec);
+    }
+}
+
+void StagedDir::commit() {
+    std::error_code ec;
+    bool exists = fs::exists(fs::symlink_status(target_, ec));
+    if (!exists) {
+        if (::rename(staging_.c_str(), target_.c_str()) != 0) fail("cannot move into " + target_);
+        committed_ = true;
+        sync_parent(target_);
+        return;
+    }
+    // Exchange the two folders in one step; the old content ends up at staging_.
+    if (::syscall(SYS_renameat2, AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(),
+                  2 /* RENAME_EXCHANGE */) != 0) {
+        fail("cannot swap " + staging_ + " into " + target_);
+    }
+    committed_ = true;
+    sync_parent(target_);
+    fs::remove_all(staging_, ec);  // the old folder; failing to remove it loses nothing
+}
+
+}  // namespace playmaker
