@@ -176,7 +176,7 @@ TEST_CASE("hostile files give a located error and never crash", "[loader][hostil
         "---",
         "---\n",
         "---\n---\n",
-        std::string("\0\1\2\3binary\xff\xfe", 14),
+        std::string("\0\1\2\3binary\xff\xfe", 12),
         "---\ntitle: " + std::string(5 * 1024 * 1024, 'x') + "\n---\n",
         "---\ntitle: " + std::string(100000, '[') + "\n---\n",
         "---\ntitle: T\n" + std::string(2000, '-') + " x\n---\n",
