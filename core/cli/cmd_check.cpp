@@ -7,6 +7,7 @@
 
 #include "command.hpp"
 #include "playmaker/corpus.hpp"
+#include "playmaker/plugin_host.hpp"
 
 namespace playmaker::cli {
 namespace {
@@ -30,7 +31,7 @@ std::string summary_line(const Corpus& c, const Diagnostics& d) {
 
 int run(const Args& args) {
     Diagnostics diags;
-    Corpus corpus = load_corpus(args.get_or("--content", "content"), diags);
+    Corpus corpus = load_corpus(args.get_or("--content", "content"), diags, &PluginHost::shared());
     diags.sort();
     if (args.flag("--json")) {
         Poco::JSON::Object out;

@@ -17,6 +17,7 @@
 namespace playmaker {
 
 class Register;
+class PluginHost;
 
 struct Corpus {
     std::string root;  // the content root it was loaded from
@@ -52,8 +53,9 @@ bool parse_profile(std::string_view bytes, const std::string& name, Profile& out
 // Loads every file under `root`, then checks what spans files (citation keys, links,
 // related ids, duplicate ids, taxonomy terms, municipalities, profile drivers).
 // Never throws for bad content: every problem lands in `diags`. A missing or unreadable
-// root is an error diagnostic too.
-Corpus load_corpus(const std::string& root, Diagnostics& diags);
+// root is an error diagnostic too. Literature files other than CSL-JSON (.bib) are read
+// by the importer plugins of `plugins`; without one they are skipped with a warning.
+Corpus load_corpus(const std::string& root, Diagnostics& diags, const PluginHost* plugins = nullptr);
 
 // The cross-file checks load_corpus runs, for a corpus built by other means.
 void validate_corpus(const Corpus& corpus, const Register& reg, Diagnostics& diags);

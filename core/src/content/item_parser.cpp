@@ -62,7 +62,7 @@ bool parse_item(std::string_view bytes, const std::string& name, Item& out, Diag
         diags.error(name, 1, 1, "front matter larger than 256 KiB");
         return false;
     }
-    yamldoc::Source src{name, fm->yaml_line, &diags};
+    yamldoc::Source src{name, fm->yaml_line, &diags, fm->yaml};
     auto root = yamldoc::parse(fm->yaml, src);
     if (!root) return false;
     if (!root->IsMap()) {

@@ -4,6 +4,7 @@
 
 #include "playmaker/corpus.hpp"
 #include "playmaker/municipality.hpp"
+#include "playmaker/plugin_host.hpp"
 #include "util/text.hpp"
 
 namespace fs = std::filesystem;
@@ -67,7 +68,7 @@ void load_items(const fs::path& dir, const std::string& folder, Corpus& corpus, 
     }
 }
 
-void load_literature(const fs::path& dir, Corpus& corpus, Diagnostics& diags) {
+void load_literature(const fs::path& dir, Corpus& corpus, Diagnostics& diags, const PluginHost* plugins) {
     for (const auto& e : entries(dir, "literature", diags)) {
         std::string fname = e.path().filename().string();
         std::string rel = "literature/" + fname;
@@ -78,8 +79,11 @@ void load_literature(const fs::path& dir, Corpus& corpus, Diagnostics& diags) {
         if (fname.ends_with(".json")) {
             std::string bytes;
             if (read(e.path(), rel, bytes, diags)) parse_csl_json(bytes, rel, corpus.references, diags);
+        } else if (const Importer* imp = plugins ? plugins->importer_for(fname) : nullptr) {
+            std::string bytes;
+            if (read(e.path(), rel, bytes, diags)) imp->import(bytes, rel, corpus.references, diags);
         } else if (fname.ends_with(".bib")) {
-            diags.warning(rel, 0, 0, "BibTeX is read by the bibtex importer plugin; this file was skipped");
+            diags.warning(rel, 0, 0, "skipped: BibTeX is read by the bibtex importer plugin, which is not loaded");
         } else {
             diags.error(rel, 0, 0, "literature/ holds only .json (CSL-JSON) and .bib files");
         }
@@ -142,7 +146,7 @@ const Profile* Corpus::profile(std::string_view id) const {
     return nullptr;
 }
 
-Corpus load_corpus(const std::string& root, Diagnostics& diags) {
+Corpus load_corpus(const std::string& root, Diagnostics& diags, const PluginHost* plugins) {
     Corpus corpus;
     corpus.root = root;
     std::error_code ec;
@@ -156,7 +160,7 @@ Corpus load_corpus(const std::string& root, Diagnostics& diags) {
             if (auto kind = kind_from_folder(name)) {
                 load_items(e.path(), name, corpus, diags);
             } else if (name == "literature") {
-                load_literature(e.path(), corpus, diags);
+                load_literature(e.path(), corpus, diags, plugins);
             } else if (name == "profiles") {
                 load_profiles(e.path(), corpus, diags);
             } else {

@@ -30,7 +30,7 @@ bool parse_profile(std::string_view bytes, const std::string& name, Profile& out
     std::string file = name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1);
     out.id = file.substr(0, file.rfind('.'));
     if (!check_utf8(bytes, name, diags)) return false;
-    yamldoc::Source src{name, 1, &diags};
+    yamldoc::Source src{name, 1, &diags, bytes};
     auto root = yamldoc::parse(bytes, src);
     if (!root) return false;
     if (!root->IsMap()) {

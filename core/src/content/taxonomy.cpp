@@ -126,7 +126,7 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 
 void parse_taxonomy(std::string_view bytes, const std::string& name, Taxonomy& out,
                     Diagnostics& diags) {
-    yamldoc::Source src{name, 1, &diags};
+    yamldoc::Source src{name, 1, &diags, bytes};
     auto root = yamldoc::parse(bytes, src);
     out.loaded = true;
     if (!root) return;

@@ -4,6 +4,7 @@
 
 #include "playmaker/taxonomy.hpp"
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 namespace playmaker::yamldoc {
 namespace {
@@ -59,7 +60,9 @@ bool check_quotes(std::string_view text, const Source& src) {
             }
         }
         if (in_double || in_single) {
-            src.diags->error(src.path, src.first_line + line_no - 1, static_cast<int>(open_at) + 1,
+            int l, col;
+            utf8::line_col(line, open_at, l, col);
+            src.diags->error(src.path, src.first_line + line_no - 1, col,
                              std::string("unclosed ") + (in_double ? "double" : "single") +
                                  " quote: close it on the same line");
             ok = false;
@@ -119,6 +122,16 @@ void check_duplicates(const YAML::Node& n, const Source& src, int depth) {
 }
 
 }  // namespace
+
+Position Source::at(const YAML::Mark& m) const {
+    if (m.line < 0) return {first_line, 0};
+    if (m.pos >= 0 && static_cast<std::size_t>(m.pos) <= text.size()) {
+        int line, col;
+        utf8::line_col(text, static_cast<std::size_t>(m.pos), line, col);
+        return {first_line + line - 1, col};
+    }
+    return {first_line + m.line, m.column + 1};
+}
 
 void Source::error(const YAML::Node& n, const std::string& msg) const {
     Position p = at(n.Mark());

@@ -22,11 +22,9 @@ struct Source {
     std::string path;
     int first_line = 1;
     Diagnostics* diags = nullptr;
+    std::string_view text;  // the YAML text, to count columns in characters, not bytes
 
-    Position at(const YAML::Mark& m) const {
-        if (m.line < 0) return {first_line, 0};
-        return {first_line + m.line, m.column + 1};
-    }
+    Position at(const YAML::Mark& m) const;
     void error(const YAML::Node& n, const std::string& msg) const;
     void warning(const YAML::Node& n, const std::string& msg) const;
 };
