@@ -1,0 +1,20 @@
+// What every command that reads the index shares: the --db option and "build or refresh
+// the index first when it is missing, stale or from another tree".
+#pragma once
+
+#include <string>
+
+#include "command.hpp"
+
+namespace playmaker::cli {
+
+Option db_option();
+std::string db_path(const Args& args);
+std::string content_path(const Args& args);
+
+// Builds or refreshes the index when needed, saying why on stderr. Returns kOk, or an exit
+// code after printing the problem (kIoError when the content folder is missing or the
+// index cannot be written).
+int ensure_index(const std::string& content, const std::string& db);
+
+}  // namespace playmaker::cli

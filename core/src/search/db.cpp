@@ -1,0 +1,67 @@
+#include "search/db.hpp"
+
+namespace playmaker::search {
+
+Db::Db(const std::string& path, Mode mode) {
+    int flags = mode == kReadOnly ? SQLITE_OPEN_READONLY
+                                  : SQLITE_OPEN_READWRITE | (mode == kCreate ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+        std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw DbError("cannot open " + path + ": " + msg);
+    }
+    sqlite3_busy_timeout(db_, 5000);
+}
+
+Db::~Db() { sqlite3_close_v2(db_); }
+
+void Db::fail(const std::string& what) const { throw DbError(what + ": " + sqlite3_errmsg(db_)); }
+
+void Db::exec(const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : "error";
+        sqlite3_free(err);
+        throw DbError(std::string(sql).substr(0, 60) + ": " + msg);
+    }
+}
+
+Stmt::Stmt(const Db& db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db.get(), sql, -1, &st_, nullptr) != SQLITE_OK) db.fail("prepare");
+}
+
+Stmt::~Stmt() { sqlite3_finalize(st_); }
+
+Stmt& Stmt::bind(int i, std::string_view v) {
+    sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+Stmt& Stmt::bind(int i, long long v) {
+    sqlite3_bind_int64(st_, i, v);
+    return *this;
+}
+Stmt& Stmt::bind(int i, double v) {
+    sqlite3_bind_double(st_, i, v);
+    return *this;
+}
+
+bool Stmt::step() {
+    int rc = sqlite3_step(st_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    db_.fail("step");
+}
+
+void Stmt::reset() {
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+}
+
+std::string Stmt::text(int col) const {
+    const unsigned char* p = sqlite3_column_text(st_, col);
+    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(st_, col)))
+             : std::string();
+}
+
+}  // namespace playmaker::search

@@ -1,0 +1,60 @@
+// A thin RAII layer over the SQLite C API for the index: errors become exceptions inside
+// the search code and are turned into values at its edge.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace playmaker::search {
+
+struct DbError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class Db {
+public:
+    Db() = default;
+    // Opens the file; throws DbError.
+    enum Mode { kReadOnly, kReadWrite, kCreate };
+    Db(const std::string& path, Mode mode);
+    ~Db();
+    Db(const Db&) = delete;
+    Db& operator=(const Db&) = delete;
+    sqlite3* get() const { return db_; }
+    void exec(const char* sql);
+    [[noreturn]] void fail(const std::string& what) const;
+
+private:
+    sqlite3* db_ = nullptr;
+};
+
+class Stmt {
+public:
+    Stmt(const Db& db, const char* sql);
+    ~Stmt();
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+
+    Stmt& bind(int i, std::string_view v);
+    Stmt& bind(int i, long long v);
+    Stmt& bind(int i, double v);
+    // True when a row is ready; false when done. Throws DbError.
+    bool step();
+    void reset();
+    void run() {
+        step();
+        reset();
+    }
+    std::string text(int col) const;
+    long long integer(int col) const { return sqlite3_column_int64(st_, col); }
+    double real(int col) const { return sqlite3_column_double(st_, col); }
+
+private:
+    const Db& db_;
+    sqlite3_stmt* st_ = nullptr;
+};
+
+}  // namespace playmaker::search

@@ -1,0 +1,332 @@
+// Index::build and Index::staleness: bringing the index file up to date with a content
+// tree, atomically and incrementally.
+#include <signal.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <system_error>
+
+#include "playmaker/analysis.hpp"
+#include "playmaker/atomic.hpp"
+#include "playmaker/corpus.hpp"
+#include "playmaker/index.hpp"
+#include "playmaker/municipality.hpp"
+#include "search/fts_tokenizer.hpp"
+#include "search/store.hpp"
+#include "util/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace playmaker {
+namespace search {
+namespace {
+
+struct Stored {
+    long long size = 0, mtime = 0;
+    std::string hash;
+};
+
+std::string ref_lang(const std::string& language) {
+    std::string l = language.substr(0, 2);
+    for (auto& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (l == "sv" || l == "nn" || l == "en") return l;
+    return "nb";
+}
+
+std::string names(const std::vector<Name>& list) {
+    std::string out;
+    for (const auto& n : list) {
+        if (!out.empty()) out += "; ";
+        out += n.literal.empty() ? n.family + (n.given.empty() ? "" : ", " + n.given) : n.literal;
+    }
+    return out;
+}
+
+// Removes staging files of builds that were killed (their process is gone).
+void remove_dead_staging(const std::string& db) {
+    fs::path p(db);
+    fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+    std::string prefix = "." + p.filename().string() + ".tmp-";
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (!name.starts_with(prefix)) continue;
+        long pid = std::atol(name.c_str() + prefix.size());
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+            fs::remove(it->path(), ec);
+        }
+    }
+}
+
+class Builder {
+public:
+    Builder(Db& db, TokenizerContext& ctx, const Taxonomy& tax)
+        : db_(db), ctx_(ctx), tax_(tax),
+          entry_(db, "INSERT INTO entries(path, id, kind, title, summary, lang) VALUES(?1,?2,?3,?4,?5,?6)"),
+          doc_(db, "INSERT INTO docs(rowid, title, summary, body, labels) VALUES(?1,?2,?3,?4,?5)"),
+          facet_(db, "INSERT INTO facets(rowid, facet, value) VALUES(?1,?2,?3)"),
+          find_(db, "SELECT rowid, lang FROM entries WHERE path = ?1"),
+          del_doc_(db, "DELETE FROM docs WHERE rowid = ?1"),
+          del_entry_(db, "DELETE FROM entries WHERE rowid = ?1"),
+          del_facets_(db, "DELETE FROM facets WHERE rowid = ?1") {}
+
+    // Removes every row that came from `path`; returns how many.
+    int remove(const std::string& path) {
+        std::vector<std::pair<long long, std::string>> rows;
+        find_.bind(1, path);
+        while (find_.step()) rows.emplace_back(find_.integer(0), find_.text(1));
+        find_.reset();
+        for (auto& [rowid, lang] : rows) {
+            ctx_.lang = lang;  // the delete re-tokenizes the row: same language as the insert
+            del_doc_.bind(1, rowid).run();
+            del_entry_.bind(1, rowid).run();
+            del_facets_.bind(1, rowid).run();
+        }
+        return static_cast<int>(rows.size());
+    }
+
+    void add(const Item& item) {
+        std::string labels;
+        auto label = [&](const char* facet, const std::vector<std::string>& ids) {
+            for (const auto& id : ids) {
+                labels += id + ". ";
+                if (const Term* t = tax_.find(facet, id)) labels += t->label(item.lang) + ". ";
+            }
+        };
+        label("theme", item.themes);
+        label("role", item.roles);
+        label("sector", item.sectors);
+        const Register& reg = Register::builtin();
+        std::set<std::string> counties;
+        for (const auto& code : item.municipalities) {
+            if (const Municipality* m = reg.find(code)) {
+                labels += m->full_name + ". ";
+                counties.insert(m->county);
+            }
+        }
+        long long rowid = insert(item.path, item.id, kind_name(item.kind), item.title, item.summary,
+                                 item.body_text, labels, item.lang);
+        facet(rowid, "kind", kind_name(item.kind));
+        facet(rowid, "lang", item.lang);
+        for (const auto& v : item.themes) facet(rowid, "theme", v);
+        for (const auto& v : item.roles) facet(rowid, "role", v);
+        for (const auto& v : item.sectors) facet(rowid, "sector", v);
+        for (const auto& v : item.municipalities) facet(rowid, "municipality", v);
+        for (const auto& v : counties) facet(rowid, "county", v);
+        if (int y = item.year()) facet(rowid, "year", std::to_string(y));
+    }
+
+    void add(const Reference& r) {
+        std::string authors = names(r.authors);
+        std::string editors = names(r.editors);
+        std::string container = r.container_title;
+        if (!r.publisher.empty()) container += (container.empty() ? "" : ". ") + r.publisher;
+        std::string lang = ref_lang(r.language);
+        long long rowid = insert(r.path, r.id, "reference", r.title, container, r.note,
+                                 authors + (editors.empty() ? "" : ". " + editors), lang);
+        facet(rowid, "kind", "reference");
+        facet(rowid, "lang", lang);
+        if (r.issued.year) facet(rowid, "year", std::to_string(r.issued.year));
+    }
+
+private:
+    long long insert(const std::string& path, const std::string& id, const std::string& kind,
+                     const std::string& title, const std::string& summary, const std::string& body,
+                     const std::string& labels, const std::string& lang) {
+        std::string t = clean_text(title), s = clean_text(summary);
+        entry_.bind(1, path).bind(2, id).bind(3, kind).bind(4, t).bind(5, s).bind(6, lang).run();
+        long long rowid = sqlite3_last_insert_rowid(db_.get());
+        ctx_.lang = lang;
+        doc_.bind(1, rowid).bind(2, t).bind(3, s).bind(4, clean_text(body)).bind(5, clean_text(labels)).run();
+        return rowid;
+    }
+
+    void facet(long long rowid, const char* name, const std::string& value) {
+        facet_.bind(1, rowid).bind(2, name).bind(3, value).run();
+    }
+
+    Db& db_;
+    TokenizerContext& ctx_;
+    const Taxonomy& tax_;
+    Stmt entry_, doc_, facet_, find_, del_doc_, del_entry_, del_facets_;
+};
+
+std::string families_of(Db& db) {
+    Stmt st(db, "SELECT DISTINCT lang FROM entries");
+    std::set<std::string> langs;
+    while (st.step()) langs.insert(st.text(0));
+    unsigned bits = 0;
+    for (const auto& l : langs) {
+        bits |= l == "sv" ? Analyzer::kSwedish : l == "en" ? Analyzer::kEnglish : Analyzer::kNorwegian;
+    }
+    return std::to_string(bits ? bits : Analyzer::kNorwegian);
+}
+
+void fsync_file(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+}  // namespace
+}  // namespace search
+
+using namespace search;
+
+std::string Index::staleness(const std::string& content, const std::string& db_path) {
+    try {
+        std::error_code ec;
+        if (!fs::exists(db_path, ec)) return "missing";
+        Db db(db_path, Db::kReadOnly);
+        if (get_meta(db, "schema") != kSchemaVersion) return "analysis changed";
+        if (get_meta(db, "root") != normal_root(content)) return "built from another content tree";
+        if (get_meta(db, "analysis") != Analyzer().version()) return "analysis changed";
+        std::map<std::string, std::pair<long long, long long>> stored;
+        Stmt st(db, "SELECT path, size, mtime FROM files");
+        while (st.step()) stored[st.text(0)] = {st.integer(1), st.integer(2)};
+        auto files = list_sources(content);
+        if (files.size() != stored.size()) return "content changed";
+        for (const auto& f : files) {
+            auto it = stored.find(f.rel);
+            if (it == stored.end() || it->second != std::make_pair(f.size, f.mtime)) return "content changed";
+        }
+        return {};
+    } catch (const std::system_error&) {
+        return "missing";
+    } catch (const std::exception&) {
+        return "missing";
+    }
+}
+
+BuildStats Index::build(const std::string& content, const std::string& db_path, const BuildOptions& options) {
+    auto t0 = std::chrono::steady_clock::now();
+    BuildStats stats;
+    std::string root = normal_root(content);
+    auto files = list_sources(content);  // throws when there is no content folder
+
+    std::error_code ec;
+    fs::path parent = fs::path(db_path).parent_path();
+    if (!parent.empty()) fs::create_directories(parent, ec);
+    if (ec) throw std::system_error(ec, "cannot create " + parent.string());
+    remove_dead_staging(db_path);
+
+    Analyzer analyzer;
+    TokenizerContext ctx{&analyzer};
+    std::string taxonomy_hash;
+    Taxonomy taxonomy;
+    for (const auto& f : files) {
+        if (f.rel != "taxonomy.yaml") continue;
+        std::string bytes = text::read_file(f.abs);
+        taxonomy_hash = text::hash_hex(bytes);
+        Diagnostics d;
+        parse_taxonomy(bytes, f.rel, taxonomy, d);
+    }
+
+    // Reuse the old index when it was built the same way from the same tree.
+    bool reuse = false;
+    if (fs::exists(db_path, ec)) {
+        try {
+            Db old(db_path, Db::kReadOnly);
+            reuse = get_meta(old, "schema") == kSchemaVersion && get_meta(old, "root") == root &&
+                    get_meta(old, "analysis") == analyzer.version() && get_meta(old, "taxonomy") == taxonomy_hash;
+        } catch (const DbError&) {
+            reuse = false;
+        }
+    }
+    std::string staging = staging_path_for(db_path);
+    struct Cleanup {
+        std::string path;
+        bool keep = false;
+        ~Cleanup() {
+            if (!keep) {
+                std::error_code e;
+                fs::remove(path, e);
+                fs::remove(path + "-journal", e);
+            }
+        }
+    } cleanup{staging};
+    if (reuse) {
+        fs::copy_file(db_path, staging, ec);
+        if (ec) throw std::system_error(ec, "cannot copy " + db_path);
+    }
+    {
+        Db db(staging, Db::kCreate);
+        register_tokenizer(db.get(), &ctx);
+        // The staging file is private until the rename: no journal, no syncs until the end.
+        db.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
+        if (!reuse) create_schema(db);
+        db.exec("BEGIN");
+        std::map<std::string, Stored> stored;
+        {
+            Stmt st(db, "SELECT path, size, mtime, hash FROM files");
+            while (st.step()) stored[st.text(0)] = {st.integer(1), st.integer(2), st.text(3)};
+        }
+        Builder builder(db, ctx, taxonomy);
+        Stmt put_file(db, "INSERT OR REPLACE INTO files(path, size, mtime, hash) VALUES(?1,?2,?3,?4)");
+        Stmt del_file(db, "DELETE FROM files WHERE path = ?1");
+        int done = 0;
+        for (const auto& f : files) {
+            if (options.progress && ++done % 1000 == 0) options.progress(done, static_cast<int>(files.size()));
+            auto it = stored.find(f.rel);
+            if (it != stored.end() && it->second.size == f.size && it->second.mtime == f.mtime) {
+                stats.unchanged += f.rel == "taxonomy.yaml" ? 0 : 1;
+                stored.erase(it);
+                continue;
+            }
+            std::string bytes;
+            try {
+                bytes = text::read_file(f.abs);
+            } catch (const std::system_error& e) {
+                stats.diagnostics.error(f.rel, 0, 0, std::string("cannot read file: ") + e.code().message());
+                continue;
+            }
+            std::string hash = text::hash_hex(bytes);
+            put_file.bind(1, f.rel).bind(2, f.size).bind(3, f.mtime).bind(4, hash).run();
+            if (it != stored.end() && it->second.hash == hash) {  // touched, not changed
+                stats.unchanged += f.rel == "taxonomy.yaml" ? 0 : 1;
+                stored.erase(it);
+                continue;
+            }
+            if (it != stored.end()) stored.erase(it);
+            if (f.rel == "taxonomy.yaml") continue;
+            builder.remove(f.rel);
+            if (f.rel.starts_with("literature/")) {
+                std::vector<Reference> refs;
+                parse_csl_json(bytes, f.rel, refs, stats.diagnostics);
+                for (const auto& r : refs) builder.add(r);
+                stats.indexed += static_cast<int>(refs.size());
+            } else {
+                Item item;
+                if (parse_item(bytes, f.rel, item, stats.diagnostics)) {
+                    builder.add(item);
+                    ++stats.indexed;
+                }
+            }
+        }
+        for (const auto& [path, s] : stored) {  // files that are gone
+            if (path != "taxonomy.yaml") stats.removed += builder.remove(path) > 0 ? 1 : 0;
+            del_file.bind(1, path).run();
+        }
+        set_meta(db, "schema", kSchemaVersion);
+        set_meta(db, "root", root);
+        set_meta(db, "analysis", analyzer.version());
+        set_meta(db, "taxonomy", taxonomy_hash);
+        set_meta(db, "families", families_of(db));
+        db.exec("COMMIT");
+        if (!reuse || stats.indexed > 1000) db.exec("INSERT INTO docs(docs) VALUES('optimize')");
+        db.exec("PRAGMA journal_mode=DELETE");
+    }
+    fsync_file(staging);
+    replace_file(staging, db_path);
+    cleanup.keep = true;
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return stats;
+}
+
+}  // namespace playmaker

@@ -1,0 +1,189 @@
+#include "search/lexicon.hpp"
+
+#include <hunspell/hunspell.hxx>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "util/text.hpp"
+#include "util/utf8.hpp"
+
+namespace playmaker::search {
+namespace {
+
+constexpr std::size_t kMinPart = 4;  // shorter parts are mostly junk (sek, torg, mun, ane)
+
+// UTF-8 → Latin-1; false when a code point does not fit (the dictionaries cannot know it).
+bool to_latin1(const std::string& s, std::string& out) {
+    out.clear();
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        int32_t cp = utf8::decode(s, pos);
+        if (cp < 0 || cp > 0xFF) return false;
+        out += static_cast<char>(cp);
+    }
+    return true;
+}
+
+std::string from_latin1(const std::string& s) {
+    std::string out;
+    for (unsigned char c : s) utf8::append(out, c);
+    return out;
+}
+
+// Code-point boundaries of a UTF-8 string (byte offsets, including 0 and size()).
+std::vector<std::size_t> boundaries(const std::string& s) {
+    std::vector<std::size_t> b;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) b.push_back(i);
+    }
+    b.push_back(s.size());
+    return b;
+}
+
+std::size_t length_cp(const std::string& s) { return boundaries(s).size() - 1; }
+
+// Derivational endings that hunspell also knows as words (hete, skap): never a part.
+bool is_suffix_word(const std::string& lemma) {
+    static const char* const k[] = {"hete", "heit", "skap", "else", "ning", "sjon", "aktig",
+                                    "messig", "dømme"};
+    return std::any_of(std::begin(k), std::end(k), [&](const char* s) { return lemma == s; });
+}
+
+}  // namespace
+
+Lexicon::Lexicon(std::string dir) : dir_(std::move(dir)) {
+    if (dir_.empty()) dir_ = "/usr/share/hunspell";
+    std::string all;
+    for (const char* f : {"nb_NO.aff", "nb_NO.dic", "nn_NO.aff", "nn_NO.dic"}) {
+        try {
+            all += text::hash_hex(text::read_file(dir_ + "/" + f));
+        } catch (const std::exception&) {
+            return;  // no lexicon: Snowball alone
+        }
+    }
+    hash_ = text::hash_hex(all).substr(0, 16);
+    available_ = true;
+}
+
+Lexicon::~Lexicon() = default;
+
+void Lexicon::load() {
+    if (loaded_) return;
+    loaded_ = true;
+    if (!available_) return;
+    nb_ = std::make_unique<Hunspell>((dir_ + "/nb_NO.aff").c_str(), (dir_ + "/nb_NO.dic").c_str());
+    nn_ = std::make_unique<Hunspell>((dir_ + "/nn_NO.aff").c_str(), (dir_ + "/nn_NO.dic").c_str());
+}
+
+std::vector<std::string> Lexicon::stems(const std::string& word, bool& nynorsk) {
+    nynorsk = false;
+    load();
+    std::string l1;
+    if (!nb_ || !to_latin1(word, l1)) return {};
+    auto s = nb_->stem(l1);
+    if (s.empty()) {
+        s = nn_->stem(l1);
+        nynorsk = true;
+    }
+    for (auto& x : s) x = from_latin1(x);
+    return s;
+}
+
+bool Lexicon::is_lemma(const std::string& word) {
+    bool nn;
+    auto s = stems(word, nn);
+    return std::find(s.begin(), s.end(), word) != s.end();
+}
+
+// Inflectional endings of bokmål and nynorsk nouns, verbs and adjectives.
+bool is_inflection(std::string_view suffix) {
+    static const char* const k[] = {"", "e", "en", "et", "a", "er", "ere", "erne", "ene", "ne", "r", "s",
+                                    "es", "t", "te", "de", "ede", "ar", "ane", "ast", "i", "est", "ste",
+                                    "re", "ene", "ens", "ets", "as", "ers", "nes"};
+    return std::any_of(std::begin(k), std::end(k), [&](const char* x) { return suffix == x; });
+}
+
+// Picks one lemma, so that every form of a word meets the others and a word never falls in
+// with an unrelated one (år is not å, gård is not gåre, grenser is not gren): the shortest
+// stem of four letters or more (or the word itself) that the word extends by an
+// inflectional ending; when none does (kommunane → kommunar, kommune), the shortest stem.
+std::string Lexicon::lemma(const std::string& word) {
+    auto it = lemma_cache_.find(word);
+    if (it != lemma_cache_.end()) return it->second;
+    bool nynorsk = false;
+    auto all = stems(word, nynorsk);
+    std::string best;
+    bool best_inflected = false;
+    for (const auto& s : all) {
+        if (s != word && length_cp(s) < kMinPart) continue;
+        bool inflected = word.starts_with(s) && is_inflection(std::string_view(word).substr(s.size()));
+        if (best.empty() || (inflected && !best_inflected) ||
+            (inflected == best_inflected && (s.size() < best.size() || (s.size() == best.size() && s < best)))) {
+            best = s;
+            best_inflected = inflected;
+        }
+    }
+    if (nynorsk && !best.empty()) {
+        // Nynorsk agent nouns and the like: innbyggjar → innbygger, arbeidar → arbeider.
+        std::string l1;
+        static const std::pair<const char*, const char*> kMap[] = {{"jar", "er"}, {"ar", "er"}};
+        for (auto [from, to] : kMap) {
+            if (best.ends_with(from)) {
+                std::string cand = best.substr(0, best.size() - std::string_view(from).size()) + to;
+                if (to_latin1(cand, l1) && nb_->spell(l1)) {
+                    best = cand;
+                    break;
+                }
+            }
+        }
+    }
+    if (lemma_cache_.size() > 200000) lemma_cache_.clear();
+    lemma_cache_.emplace(word, best);
+    return best;
+}
+
+std::vector<std::string> Lexicon::split(const std::string& word) {
+    std::vector<std::string> out;
+    if (available_) split_into(word, 0, out);
+    return out;
+}
+
+// Shortest head first: the head (without a linking -s- or -e-) must be a lemma of its own,
+// the tail a word form; both at least four letters. Parts of the parts follow.
+void Lexicon::split_into(const std::string& word, int depth, std::vector<std::string>& out) {
+    if (depth > 2) return;
+    auto b = boundaries(word);
+    std::size_t n = b.size() - 1;
+    if (n < 2 * kMinPart) return;
+    for (std::size_t i = kMinPart; i + kMinPart <= n; ++i) {
+        std::string head = word.substr(0, b[i]);
+        bool head_ok = false, head_checked = false;
+        for (char link : {'\0', 's', 'e'}) {
+            std::size_t tail_cp = i;
+            if (link) {
+                if (word[b[i]] != link) continue;
+                ++tail_cp;
+            }
+            if (n - tail_cp < kMinPart) continue;
+            if (!head_checked) {
+                head_ok = is_lemma(head);
+                head_checked = true;
+            }
+            if (!head_ok) break;
+            // A four-letter head needs a linking letter: kont|roll, part|nere are not compounds.
+            if (i == kMinPart && !link) continue;
+            std::string tail = word.substr(b[tail_cp]);
+            if (tail.starts_with("het") || tail.starts_with("heit")) continue;  // virksom|heten
+            std::string tail_lemma = lemma(tail);
+            if (tail_lemma.empty() || is_suffix_word(tail_lemma) || length_cp(tail_lemma) < kMinPart) continue;
+            out.push_back(head);
+            out.push_back(tail_lemma);
+            split_into(head, depth + 1, out);
+            split_into(tail_lemma, depth + 1, out);
+            return;
+        }
+    }
+}
+
+}  // namespace playmaker::search

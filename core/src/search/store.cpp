@@ -1,0 +1,88 @@
+#include "search/store.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "playmaker/item.hpp"
+
+namespace fs = std::filesystem;
+
+namespace playmaker::search {
+
+void create_schema(Db& db) {
+    db.exec(R"(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, hash TEXT NOT NULL);
+CREATE TABLE entries(rowid INTEGER PRIMARY KEY, path TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL,
+                     title TEXT NOT NULL, summary TEXT NOT NULL, lang TEXT NOT NULL);
+CREATE INDEX entries_path ON entries(path);
+CREATE TABLE facets(rowid INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL);
+CREATE INDEX facets_rowid ON facets(rowid);
+CREATE VIRTUAL TABLE docs USING fts5(title, summary, body, labels, tokenize='playmaker');
+)");
+}
+
+std::string get_meta(const Db& db, const std::string& key) {
+    Stmt st(db, "SELECT value FROM meta WHERE key = ?1");
+    st.bind(1, key);
+    return st.step() ? st.text(0) : std::string();
+}
+
+void set_meta(Db& db, const std::string& key, const std::string& value) {
+    Stmt st(db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)");
+    st.bind(1, key).bind(2, value).run();
+}
+
+namespace {
+
+void add_file(const fs::path& p, const std::string& rel, std::vector<SourceFile>& out) {
+    struct stat sb {};
+    if (::stat(p.c_str(), &sb) != 0 || !S_ISREG(sb.st_mode)) return;
+    out.push_back({rel, p.string(), static_cast<long long>(sb.st_size),
+                   static_cast<long long>(sb.st_mtim.tv_sec) * 1000000000LL + sb.st_mtim.tv_nsec});
+}
+
+void add_folder(const fs::path& dir, const std::string& folder, const char* ext, std::vector<SourceFile>& out) {
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name.starts_with(".") || !name.ends_with(ext)) continue;
+        add_file(it->path(), folder + "/" + name, out);
+    }
+}
+
+}  // namespace
+
+std::vector<SourceFile> list_sources(const std::string& root) {
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) {
+        throw std::system_error(std::make_error_code(std::errc::no_such_file_or_directory),
+                                "no content folder at " + root);
+    }
+    std::vector<SourceFile> out;
+    for (Kind k : kAllKinds) add_folder(fs::path(root) / kind_folder(k), kind_folder(k), ".md", out);
+    add_folder(fs::path(root) / "literature", "literature", ".json", out);
+    add_file(fs::path(root) / "taxonomy.yaml", "taxonomy.yaml", out);
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.rel < b.rel; });
+    return out;
+}
+
+std::string normal_root(const std::string& root) {
+    std::error_code ec;
+    fs::path p = fs::weakly_canonical(fs::absolute(root), ec);
+    return ec ? fs::absolute(root).lexically_normal().string() : p.string();
+}
+
+std::string clean_text(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        auto u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7F) c = ' ';
+    }
+    return out;
+}
+
+}  // namespace playmaker::search
