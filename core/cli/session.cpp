@@ -1,0 +1,38 @@
+#include "session.hpp"
+
+#include <iostream>
+
+#include "index_common.hpp"
+#include "playmaker/plugin_host.hpp"
+
+namespace playmaker::cli {
+
+int load_session(const Args& args, Session& s) {
+    s.content = args.get_or("--content", "content");
+    s.db = args.get_or("--db", ".playmaker/index.sqlite");
+    Diagnostics diags;
+    s.corpus = load_corpus(s.content, diags, &PluginHost::shared());
+    if (diags.has_errors()) {
+        diags.sort();
+        for (const auto& d : diags.all()) {
+            if (d.severity == Severity::Error) std::cerr << d.format() << "\n";
+        }
+        std::cerr << "playmaker: the content has " << diags.errors()
+                  << (diags.errors() == 1 ? " error" : " errors") << "; fix it (playmaker check) and run again\n";
+        return kContentErrors;
+    }
+    return kOk;
+}
+
+int open_index(Session& s) {
+    if (int rc = ensure_index(s.content, s.db); rc != kOk) return rc;
+    try {
+        s.index = Index::open(s.db);
+    } catch (const std::exception& e) {
+        std::cerr << "playmaker: cannot open the search index " << s.db << ": " << e.what() << "\n";
+        return kIoError;
+    }
+    return kOk;
+}
+
+}  // namespace playmaker::cli

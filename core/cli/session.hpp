@@ -1,0 +1,30 @@
+// What most commands start with: the content loaded and checked, and the search index
+// built or refreshed when it is missing, stale or from another tree.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "command.hpp"
+#include "index_common.hpp"
+#include "playmaker/corpus.hpp"
+#include "playmaker/index.hpp"
+
+namespace playmaker::cli {
+
+struct Session {
+    std::string content;  // --content
+    std::string db;       // --db
+    Corpus corpus;
+    std::unique_ptr<Index> index;
+};
+
+// Loads --content. When it has errors, prints them on stderr and returns kContentErrors
+// (the command refuses to build from a broken tree); warnings are not printed.
+int load_session(const Args& args, Session& s);
+
+// Builds or refreshes the index at --db when needed (saying so on stderr), then opens it.
+// Returns kOk, or kIoError when the index cannot be written or opened.
+int open_index(Session& s);
+
+}  // namespace playmaker::cli
