@@ -29,6 +29,7 @@ struct NoteSection {
     std::string intro;     // fixed text from i18n, Markdown
     std::string author_text;  // the profile's own Markdown for this section, if any
     std::string generate;  // "summary", "introduction", "references", … for built sections
+    bool page_break = false;  // starts a new printed page
     std::vector<ChosenItem> items;
 };
 

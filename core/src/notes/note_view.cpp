@@ -196,7 +196,12 @@ Value note_view(const Note& note, const Corpus& corpus) {
 
     Value v;
     Value::Map t;
-    for (const auto& [k, val] : s.all()) t[k] = val;
+    // Mustache reads "a.b" as a path, so the keys reach templates with '_' for '.'.
+    for (const auto& [k, val] : s.all()) {
+        std::string key = k;
+        std::replace(key.begin(), key.end(), '.', '_');
+        t[key] = val;
+    }
     v["t"] = t;
     v["lang"] = note.lang;
     v["html_lang"] = s.get("html_lang");
@@ -234,6 +239,7 @@ Value note_view(const Note& note, const Corpus& corpus) {
         sv["id"] = sec.id;
         sv["heading"] = sec.heading;
         sv["heading_md"] = md_escape(sec.heading);
+        sv["page_break"] = sec.page_break;
         std::string body_md;
         if (!sec.author_text.empty()) body_md = sec.author_text + "\n\n";
         else if (!sec.intro.empty()) body_md = sec.intro + "\n\n";

@@ -30,6 +30,7 @@ const std::vector<OutlineSection>& outline() {
                 }
                 s.drivers = n["drivers"].as<bool>(false);
                 s.linked = n["linked"].as<bool>(false);
+                s.page_break = n["page_break"].as<bool>(false);
                 s.max = n["max"].as<int>(0);
                 s.min = n["min"].as<int>(0);
                 out.push_back(std::move(s));

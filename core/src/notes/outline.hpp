@@ -16,6 +16,7 @@ struct OutlineSection {
     std::vector<Kind> kinds;
     bool drivers = false;
     bool linked = false;
+    bool page_break = false;
     int max = 0;
     int min = 0;
 };

@@ -1,15 +1,39 @@
 #include "notes/pages.hpp"
 
+#include <cmath>
+
 namespace playmaker {
 namespace {
 
-// Calibration constants (see the header). Body text at 11 pt with 2 cm margins holds about
-// 430 words on a page; a section starts on a new page; each item adds its heading and its
-// "chosen because" line; each reference takes about 2.2 lines.
-constexpr double kWordsPerPage = 430;
-constexpr double kItemOverhead = 0.07;     // heading, reasons line, spacing
-constexpr double kReferencePages = 0.045;  // one reference-list entry
-constexpr double kFixedPages = 1.3;        // title, contents, introduction facts
+// Calibration (see the header). The HTML note's body text at 11 pt on A4 with its margins
+// holds about 450 words a page; 420 keeps the estimate on the safe side. Headings, the
+// "chosen because" line's spacing and a reference entry's hanging indent are counted as
+// words they displace. A section with page_break starts a new page, so each such chapter
+// is rounded up to whole pages.
+constexpr double kWordsPerPage = 420;
+constexpr double kTitleBlockWords = 150;  // title, subtitle, meta line, contents list
+constexpr double kHeadingWords = 25;      // a section heading and its spacing
+constexpr double kItemWords = 14;         // an item heading and spacing
+constexpr double kReferenceWords = 30;    // one reference-list entry, indent included
+
+double section_words(const Note& note, const NoteSection& s) {
+    double words = kHeadingWords + count_words(s.author_text.empty() ? s.intro : s.author_text);
+    for (const auto& c : s.items) {
+        words += kItemWords + count_words(c.item->title) + count_words(c.item->body_text);
+        for (const auto& r : c.reasons) words += count_words(r) + 1;
+    }
+    if (s.generate == "summary") {
+        for (const auto& other : note.sections) {
+            if (!other.generate.empty()) continue;
+            for (const auto& c : other.items) {
+                words += 3 + count_words(c.item->title) + count_words(c.item->summary);
+            }
+        }
+    }
+    if (s.generate == "introduction") words += 120 + 8.0 * static_cast<double>(note.profile.challenges.size());
+    if (s.generate == "references") words += kReferenceWords * static_cast<double>(note.cited_keys.size());
+    return words;
+}
 
 }  // namespace
 
@@ -25,21 +49,19 @@ int count_words(const std::string& text) {
 }
 
 double estimate_pages(const Note& note) {
-    double pages = kFixedPages;
+    double pages = 0;
+    double chapter = kTitleBlockWords;
     for (const auto& s : note.sections) {
-        double words = count_words(s.intro) + count_words(s.author_text);
-        for (const auto& c : s.items) {
-            words += count_words(c.item->title) + count_words(c.item->body_text);
-            pages += kItemOverhead;
+        bool empty = s.items.empty() && s.generate.empty() && s.author_text.empty() && s.id != "forord";
+        if (s.generate == "references" && note.cited_keys.empty()) empty = true;
+        if (empty) continue;
+        if (s.page_break && chapter > 0) {
+            pages += std::ceil(chapter / kWordsPerPage);
+            chapter = 0;
         }
-        if (s.generate == "summary") {
-            for (const auto& other : note.sections) {
-                for (const auto& c : other.items) words += 4 + count_words(c.item->title);
-            }
-        }
-        if (s.generate == "references") pages += kReferencePages * static_cast<double>(note.cited_keys.size());
-        pages += words / kWordsPerPage;
+        chapter += section_words(note, s);
     }
+    pages += std::ceil(chapter / kWordsPerPage);
     return pages;
 }
 

@@ -243,6 +243,7 @@ Note build_note(const Profile& profile, const Corpus& corpus, Index* index, cons
         sec.heading = s.get(o.heading);
         if (!o.intro.empty()) sec.intro = s.get(o.intro);
         sec.generate = o.generate;
+        sec.page_break = o.page_break;
         if (auto it = profile.sections.find(o.id); it != profile.sections.end()) sec.author_text = it->second;
         note.sections.push_back(std::move(sec));
     }
