@@ -37,6 +37,7 @@ struct DroppedItem {
     const Item* item = nullptr;
     double score = 0;
     std::string section;
+    std::vector<std::string> reasons;
 };
 
 struct Note {

@@ -6,11 +6,11 @@ namespace playmaker {
 namespace {
 
 // Calibration (see the header). The HTML note's body text at 11 pt on A4 with its margins
-// holds about 450 words a page; 420 keeps the estimate on the safe side. Headings, the
+// holds about 450 words a page; 400 keeps the estimate on the safe side. Headings, the
 // "chosen because" line's spacing and a reference entry's hanging indent are counted as
 // words they displace. A section with page_break starts a new page, so each such chapter
 // is rounded up to whole pages.
-constexpr double kWordsPerPage = 420;
+constexpr double kWordsPerPage = 400;
 constexpr double kTitleBlockWords = 150;  // title, subtitle, meta line, contents list
 constexpr double kHeadingWords = 25;      // a section heading and its spacing
 constexpr double kItemWords = 14;         // an item heading and spacing

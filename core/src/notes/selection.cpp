@@ -64,8 +64,8 @@ struct Scored {
 
 class Scorer {
 public:
-    Scorer(const Profile& p, const Municipality& m, const Corpus& corpus, Index* index, const Strings& s,
-           const std::string& lang)
+    Scorer(const Profile& p, const Municipality& m, const Corpus& corpus, Index* index,
+           const Strings& s, const std::string& lang)
         : p_(p), m_(m), corpus_(corpus), s_(s), lang_(lang) {
         if (index) rank_keywords(*index);
     }
@@ -78,20 +78,24 @@ public:
         }
         std::vector<std::string> shared;
         for (const auto& t : item.themes) {
-            if (std::find(p_.themes.begin(), p_.themes.end(), t) != p_.themes.end()) shared.push_back(t);
+            if (std::find(p_.themes.begin(), p_.themes.end(), t) != p_.themes.end())
+                shared.push_back(t);
         }
         if (!shared.empty()) {
             out.score += 2.0 * static_cast<double>(shared.size());
-            out.reasons.push_back(s_.get("reason.themes", {{"list", label_list(shared, corpus_, "theme", lang_)}}));
+            out.reasons.push_back(
+                s_.get("reason.themes", {{"list", label_list(shared, corpus_, "theme", lang_)}}));
         }
         std::vector<std::string> roles;
         for (std::size_t i = 0; i < p_.roles.size(); ++i) {
-            if (std::find(item.roles.begin(), item.roles.end(), p_.roles[i]) == item.roles.end()) continue;
+            if (std::find(item.roles.begin(), item.roles.end(), p_.roles[i]) == item.roles.end())
+                continue;
             out.score += std::max(0.3, 1.0 - 0.3 * static_cast<double>(i));
             roles.push_back(p_.roles[i]);
         }
         if (!roles.empty()) {
-            out.reasons.push_back(s_.get("reason.roles", {{"list", label_list(roles, corpus_, "role", lang_)}}));
+            out.reasons.push_back(
+                s_.get("reason.roles", {{"list", label_list(roles, corpus_, "role", lang_)}}));
         }
         if (auto it = keyword_hits_.find(item.id); it != keyword_hits_.end()) {
             std::vector<std::string> words;
@@ -154,7 +158,8 @@ private:
             }
             if (m_.centrality > 0 && other->centrality == m_.centrality) {
                 pts += 1.5;
-                reasons.push_back(s_.get("reason.same_centrality", {{"centrality", std::to_string(m_.centrality)}}));
+                reasons.push_back(s_.get("reason.same_centrality",
+                                         {{"centrality", std::to_string(m_.centrality)}}));
             }
             if (m_.country == "NO" && other->country == "NO" &&
                 population_band(other->population) == population_band(m_.population)) {
@@ -190,44 +195,96 @@ std::set<std::string> linked_from(const std::vector<NoteSection>& sections) {
     return ids;
 }
 
-void apply_budget(Note& note, int budget, const Profile& p, const std::vector<OutlineSection>& outline) {
-    auto mins = [&](const std::string& id) {
-        for (const auto& o : outline) {
-            if (o.id == id) return o.min;
-        }
-        return 0;
-    };
-    while (estimate_pages(note) > budget) {
-        NoteSection* victim_section = nullptr;
-        std::size_t victim = 0;
-        double lowest = 0;
-        for (auto& s : note.sections) {
-            if (static_cast<int>(s.items.size()) <= mins(s.id)) continue;
-            for (std::size_t i = 0; i < s.items.size(); ++i) {
-                const Item* it = s.items[i].item;
-                if (std::find(p.include.begin(), p.include.end(), it->id) != p.include.end()) continue;
-                if (!victim_section || s.items[i].score < lowest ||
-                    (s.items[i].score == lowest && it->id > victim_section->items[victim].item->id)) {
-                    victim_section = &s;
-                    victim = i;
-                    lowest = s.items[i].score;
-                }
+// Every work the chosen items cite (and the corpus holds), sorted.
+void collect_keys(Note& note, const Corpus& corpus) {
+    std::set<std::string> keys;
+    for (const auto& sec : note.sections) {
+        for (const auto& c : sec.items) {
+            for (const auto& k : c.item->cited_keys()) {
+                if (corpus.reference(k)) keys.insert(k);
             }
         }
-        if (!victim_section) break;  // nothing more may go
-        note.dropped.push_back({victim_section->items[victim].item, lowest, victim_section->id});
-        victim_section->items.erase(victim_section->items.begin() + static_cast<long>(victim));
-        note.pages = estimate_pages(note);
+    }
+    note.cited_keys.assign(keys.begin(), keys.end());
+}
+
+// Drops the lowest-scored items until the estimate fits the budget: first down to each
+// section's `min`, then, if it still does not fit, below it. Included items always stay.
+void apply_budget(Note& note, const Corpus& corpus, int budget, const Profile& p,
+                  const std::vector<OutlineSection>& outline) {
+    for (int phase = 0; phase < 2; ++phase) {
+        auto mins = [&](const std::string& id) {
+            if (phase == 1) return 0;
+            for (const auto& o : outline) {
+                if (o.id == id) return o.min;
+            }
+            return 0;
+        };
+        while (estimate_pages(note) > budget) {
+            NoteSection* victim_section = nullptr;
+            std::size_t victim = 0;
+            double lowest = 0;
+            for (auto& s : note.sections) {
+                if (static_cast<int>(s.items.size()) <= mins(s.id)) continue;
+                for (std::size_t i = 0; i < s.items.size(); ++i) {
+                    const Item* it = s.items[i].item;
+                    if (std::find(p.include.begin(), p.include.end(), it->id) != p.include.end())
+                        continue;
+                    if (!victim_section || s.items[i].score < lowest ||
+                        (s.items[i].score == lowest &&
+                         it->id > victim_section->items[victim].item->id)) {
+                        victim_section = &s;
+                        victim = i;
+                        lowest = s.items[i].score;
+                    }
+                }
+            }
+            if (!victim_section) break;  // nothing more may go
+            note.dropped.push_back({victim_section->items[victim].item, lowest, victim_section->id,
+                                    victim_section->items[victim].reasons});
+            victim_section->items.erase(victim_section->items.begin() + static_cast<long>(victim));
+            collect_keys(note, corpus);
+            note.pages = estimate_pages(note);
+        }
+    }
+}
+
+// Dropping in whole steps can overshoot (the last item of a chapter takes its page break
+// with it): give back the best dropped items that still fit.
+void refill(Note& note, const Corpus& corpus, int budget) {
+    std::vector<DroppedItem> order = note.dropped;
+    std::sort(order.begin(), order.end(), [](const DroppedItem& a, const DroppedItem& b) {
+        return a.score != b.score ? a.score > b.score : a.item->id < b.item->id;
+    });
+    for (const auto& d : order) {
+        auto sec = std::find_if(note.sections.begin(), note.sections.end(),
+                                [&](const NoteSection& x) { return x.id == d.section; });
+        if (sec == note.sections.end()) continue;
+        auto& items = sec->items;
+        ChosenItem back{d.item, d.score, d.reasons};
+        items.insert(std::upper_bound(items.begin(), items.end(), back, by_score), back);
+        collect_keys(note, corpus);
+        if (estimate_pages(note) <= budget) {
+            note.dropped.erase(std::find_if(note.dropped.begin(), note.dropped.end(),
+                                            [&](const DroppedItem& x) { return x.item == d.item; }));
+        } else {
+            items.erase(std::find_if(items.begin(), items.end(),
+                                     [&](const ChosenItem& x) { return x.item == d.item; }));
+            collect_keys(note, corpus);
+        }
     }
 }
 
 }  // namespace
 
-Note build_note(const Profile& profile, const Corpus& corpus, Index* index, const NoteOptions& options) {
+Note build_note(const Profile& profile, const Corpus& corpus, Index* index,
+                const NoteOptions& options) {
     Note note;
     note.profile = profile;
     note.municipality = Register::builtin().find(profile.municipality);
-    if (!note.municipality) throw std::runtime_error("municipality '" + profile.municipality + "' is not in the register");
+    if (!note.municipality)
+        throw std::runtime_error("municipality '" + profile.municipality +
+                                 "' is not in the register");
     const Municipality& m = *note.municipality;
     if (note.profile.name.empty()) note.profile.name = m.name;
     note.lang = note_language(profile, m, options.lang);
@@ -244,29 +301,35 @@ Note build_note(const Profile& profile, const Corpus& corpus, Index* index, cons
         if (!o.intro.empty()) sec.intro = s.get(o.intro);
         sec.generate = o.generate;
         sec.page_break = o.page_break;
-        if (auto it = profile.sections.find(o.id); it != profile.sections.end()) sec.author_text = it->second;
+        if (auto it = profile.sections.find(o.id); it != profile.sections.end())
+            sec.author_text = it->second;
         note.sections.push_back(std::move(sec));
     }
     // Items are chosen section by section; "linked" sections see what the others chose.
     for (int pass = 0; pass < 2; ++pass) {
-        std::set<std::string> linked = pass == 1 ? linked_from(note.sections) : std::set<std::string>{};
+        std::set<std::string> linked =
+            pass == 1 ? linked_from(note.sections) : std::set<std::string>{};
         for (std::size_t i = 0; i < sections.size(); ++i) {
             const OutlineSection& o = sections[i];
             if (o.kinds.empty() || o.linked != (pass == 1)) continue;
             std::vector<ChosenItem> candidates;
             for (const auto& item : corpus.items) {
                 if (std::find(o.kinds.begin(), o.kinds.end(), item.kind) == o.kinds.end()) continue;
-                if (std::find(profile.exclude.begin(), profile.exclude.end(), item.id) != profile.exclude.end()) continue;
-                bool is_chosen_driver =
-                    std::find(profile.drivers.begin(), profile.drivers.end(), item.id) != profile.drivers.end();
+                if (std::find(profile.exclude.begin(), profile.exclude.end(), item.id) !=
+                    profile.exclude.end())
+                    continue;
+                bool is_chosen_driver = std::find(profile.drivers.begin(), profile.drivers.end(),
+                                                  item.id) != profile.drivers.end();
                 if (o.drivers && !profile.drivers.empty() && !is_chosen_driver) continue;
-                bool included = std::find(profile.include.begin(), profile.include.end(), item.id) != profile.include.end();
+                bool included = std::find(profile.include.begin(), profile.include.end(),
+                                          item.id) != profile.include.end();
                 if (o.linked && !linked.count(item.id) && !included) continue;
                 Scored sc = scorer.score(item);
                 if (o.drivers && is_chosen_driver) {
                     sc.score += 50;
                     std::string why = s.get("reason.driver");
-                    if (!profile.drivers_rationale.empty()) why += " — " + profile.drivers_rationale;
+                    if (!profile.drivers_rationale.empty())
+                        why += " — " + profile.drivers_rationale;
                     sc.reasons.insert(sc.reasons.begin(), why);
                 }
                 if (o.linked && linked.count(item.id)) sc.reasons.push_back(s.get("reason.linked"));
@@ -276,8 +339,10 @@ Note build_note(const Profile& profile, const Corpus& corpus, Index* index, cons
             // Included items always stay, even past `max`.
             std::vector<ChosenItem> chosen;
             for (auto& c : candidates) {
-                bool included = std::find(profile.include.begin(), profile.include.end(), c.item->id) != profile.include.end();
-                if (included || static_cast<int>(chosen.size()) < o.max || o.max == 0) chosen.push_back(std::move(c));
+                bool included = std::find(profile.include.begin(), profile.include.end(),
+                                          c.item->id) != profile.include.end();
+                if (included || static_cast<int>(chosen.size()) < o.max || o.max == 0)
+                    chosen.push_back(std::move(c));
             }
             std::sort(chosen.begin(), chosen.end(), by_score);
             note.sections[i].items = std::move(chosen);
@@ -285,21 +350,10 @@ Note build_note(const Profile& profile, const Corpus& corpus, Index* index, cons
     }
     int budget = options.pages > 0 ? options.pages : (profile.pages > 0 ? profile.pages : 10);
     note.pages = estimate_pages(note);
-    std::set<std::string> keys;
-    auto collect_keys = [&] {
-        keys.clear();
-        for (const auto& sec : note.sections) {
-            for (const auto& c : sec.items) {
-                for (const auto& k : c.item->cited_keys()) {
-                    if (corpus.reference(k)) keys.insert(k);
-                }
-            }
-        }
-        note.cited_keys.assign(keys.begin(), keys.end());
-    };
-    collect_keys();
-    apply_budget(note, budget, profile, sections);
-    collect_keys();
+    collect_keys(note, corpus);
+    apply_budget(note, corpus, budget, profile, sections);
+    collect_keys(note, corpus);
+    refill(note, corpus, budget);
     note.pages = estimate_pages(note);
     return note;
 }
