@@ -10,40 +10,13 @@
 #include "command.hpp"
 #include "playmaker/cite.hpp"
 #include "playmaker/corpus.hpp"
+#include "playmaker/plugin_host.hpp"
 #include "util/text.hpp"
 
 namespace playmaker::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Reads only content/literature/: the reference list needs nothing else, and a slip in an
-// item file does not stop an author from checking the literature.
-bool load_literature(const std::string& root, std::vector<Reference>& out, Diagnostics& diags) {
-    fs::path dir = fs::path(root) / "literature";
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) {
-        diags.error("literature", 0, 0, "no literature folder in '" + root + "'");
-        return false;
-    }
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir, ec)) {
-        if (e.path().extension() == ".json") files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-        std::string rel = "literature/" + f.filename().string();
-        std::string bytes;
-        try {
-            bytes = text::read_file(f.string());
-        } catch (const std::exception& e) {
-            diags.error(rel, 0, 0, std::string("cannot read: ") + e.what());
-            return false;
-        }
-        parse_csl_json(bytes, rel, out, diags);
-    }
-    return true;
-}
 
 int run(const Args& args) {
     std::string lang_code = args.get_or("--lang", "nb");
@@ -54,8 +27,8 @@ int run(const Args& args) {
         return usage_error("cite", "--format must be text, html, md or json, not '" + format + "'");
     }
     Diagnostics diags;
-    std::vector<Reference> all;
-    if (!load_literature(args.get_or("--content", "content"), all, diags)) {
+    std::vector<Reference> all = load_literature(args.get_or("--content", "content"), diags, &PluginHost::shared());
+    if (all.empty() && diags.has_errors() && diags.all().front().path == "literature") {
         for (const auto& d : diags.all()) std::cerr << d.format() << "\n";
         return kIoError;
     }

@@ -57,6 +57,11 @@ bool parse_profile(std::string_view bytes, const std::string& name, Profile& out
 // by the importer plugins of `plugins`; without one they are skipped with a warning.
 Corpus load_corpus(const std::string& root, Diagnostics& diags, const PluginHost* plugins = nullptr);
 
+// Reads only <root>/literature (CSL-JSON, and what importer plugins offer), as load_corpus
+// does: for commands that need nothing else. A missing folder is an error diagnostic.
+std::vector<Reference> load_literature(const std::string& root, Diagnostics& diags,
+                                       const PluginHost* plugins = nullptr);
+
 // The cross-file checks load_corpus runs, for a corpus built by other means.
 void validate_corpus(const Corpus& corpus, const Register& reg, Diagnostics& diags);
 

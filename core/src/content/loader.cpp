@@ -68,7 +68,7 @@ void load_items(const fs::path& dir, const std::string& folder, Corpus& corpus, 
     }
 }
 
-void load_literature(const fs::path& dir, Corpus& corpus, Diagnostics& diags, const PluginHost* plugins) {
+void read_literature(const fs::path& dir, Corpus& corpus, Diagnostics& diags, const PluginHost* plugins) {
     for (const auto& e : entries(dir, "literature", diags)) {
         std::string fname = e.path().filename().string();
         std::string rel = "literature/" + fname;
@@ -146,6 +146,18 @@ const Profile* Corpus::profile(std::string_view id) const {
     return nullptr;
 }
 
+std::vector<Reference> load_literature(const std::string& root, Diagnostics& diags, const PluginHost* plugins) {
+    Corpus corpus;
+    fs::path dir = fs::path(root) / "literature";
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+        diags.error("literature", 0, 0, "no literature folder in '" + root + "'");
+        return {};
+    }
+    read_literature(dir, corpus, diags, plugins);
+    return std::move(corpus.references);
+}
+
 Corpus load_corpus(const std::string& root, Diagnostics& diags, const PluginHost* plugins) {
     Corpus corpus;
     corpus.root = root;
@@ -160,7 +172,7 @@ Corpus load_corpus(const std::string& root, Diagnostics& diags, const PluginHost
             if (auto kind = kind_from_folder(name)) {
                 load_items(e.path(), name, corpus, diags);
             } else if (name == "literature") {
-                load_literature(e.path(), corpus, diags, plugins);
+                read_literature(e.path(), corpus, diags, plugins);
             } else if (name == "profiles") {
                 load_profiles(e.path(), corpus, diags);
             } else {
