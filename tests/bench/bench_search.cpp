@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -118,6 +119,7 @@ int query_pm(const std::string& db, const std::string& qfile) {
     for (const auto& [pm, plain] : queries) {
         playmaker::SearchQuery q;
         q.text = pm;
+        q.snippets = std::getenv("BENCH_NO_SNIPPETS") == nullptr;
         auto t = Clock::now();
         auto r = index->search(q);
         us.push_back(since(t) * 1e6);
