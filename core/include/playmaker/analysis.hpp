@@ -51,7 +51,7 @@ public:
     int for_each_token(std::string_view text, std::string_view lang, const Emit& emit);
 
     // The terms one query word may stand for, one per language family (Norwegian,
-    // Swedish, English), without repeats: a query carries no language, so it meets items
+    // Swedish, English), without repeats (of the first word in `word`): a query carries no language, so it meets items
     // in every language where the stems agree. Empty when the word gives no token.
     // `families` limits the languages: a bit set of kNorwegian, kSwedish, kEnglish.
     std::vector<std::string> query_terms(std::string_view word, unsigned families = kAll);

@@ -150,8 +150,9 @@ int Analyzer::for_each_token(std::string_view text, std::string_view lang, const
 
 std::vector<std::string> Analyzer::query_terms(std::string_view word, unsigned families) {
     std::vector<std::string> out;
-    std::string folded = fold_word(word);
-    if (folded.empty()) return out;
+    auto words = split_words(word);
+    if (words.empty()) return out;
+    const std::string& folded = words[0].folded;
     const unsigned bits[3] = {kNorwegian, kSwedish, kEnglish};
     for (int f = 0; f < 3; ++f) {
         if (!(families & bits[f])) continue;

@@ -26,9 +26,19 @@ int x_tokenize(Fts5Tokenizer* t, void* pCtx, int flags, const char* pText, int n
         if (flags & FTS5_TOKENIZE_QUERY) {
             for (const auto& w : split_words(text)) {
                 std::vector<std::string> alts;
-                if (flags & FTS5_TOKENIZE_PREFIX) alts.push_back(w.folded);
-                for (auto& a : ctx->analyzer->query_terms(w.folded, ctx->query_families)) {
-                    if (alts.empty() || alts[0] != a) alts.push_back(std::move(a));
+                for (auto& a : ctx->analyzer->query_terms(w.folded, ctx->query_families)) alts.push_back(std::move(a));
+                if (flags & FTS5_TOKENIZE_PREFIX) {
+                    // A prefix also matches as typed; a prefix that begins another adds nothing.
+                    alts.push_back(w.folded);
+                    std::vector<std::string> kept;
+                    for (const auto& a : alts) {
+                        bool covered = false;
+                        for (const auto& b : alts) covered |= b != a && a.starts_with(b);
+                        bool seen = false;
+                        for (const auto& k : kept) seen |= k == a;
+                        if (!covered && !seen) kept.push_back(a);
+                    }
+                    alts = std::move(kept);
                 }
                 for (std::size_t i = 0; i < alts.size(); ++i) {
                     int rc = xToken(pCtx, i ? FTS5_TOKEN_COLOCATED : 0, alts[i].data(),
@@ -36,6 +46,16 @@ int x_tokenize(Fts5Tokenizer* t, void* pCtx, int flags, const char* pText, int n
                                     static_cast<int>(w.end));
                     if (rc != SQLITE_OK) return rc;
                 }
+            }
+            return SQLITE_OK;
+        }
+        if (flags & FTS5_TOKENIZE_AUX) {
+            // snippet() and highlight() need only where each position lies: one token per
+            // word, no analysis (positions are the same in every language, see the header).
+            for (const auto& w : split_words(text)) {
+                int rc = xToken(pCtx, 0, w.folded.data(), static_cast<int>(w.folded.size()),
+                                static_cast<int>(w.start), static_cast<int>(w.end));
+                if (rc != SQLITE_OK) return rc;
             }
             return SQLITE_OK;
         }

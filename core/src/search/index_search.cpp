@@ -244,26 +244,41 @@ SearchResults Index::search(const SearchQuery& query) {
     if (offset >= hits.size()) return out;
     std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(end), hits.end(), less);
 
-    std::unique_ptr<Stmt> snip;
-    if (query.snippets && !match.empty()) {
-        snip = std::make_unique<Stmt>(
-            im.db, "SELECT snippet(docs, -1, char(2), char(3), '…', 24) FROM docs WHERE docs MATCH ?1 AND rowid = ?2");
+    // Snippets for the page. A prefix term makes FTS5 merge every matching term's doclist
+    // on each evaluation, so the page's rows are fetched in one pass then, not one by one.
+    std::map<std::size_t, std::string> raw_snippets;
+    if (query.snippets && !match.empty() && end > offset) {
+        bool prefix = false;
+        for (const auto& g : pq.required) {
+            for (const auto& t : g) prefix |= t.prefix;
+        }
+        const char* sel = "SELECT rowid, snippet(docs, -1, char(2), char(3), '…', 24) FROM docs WHERE docs MATCH ?1";
+        try {
+            if (prefix) {
+                std::string in;
+                for (std::size_t i = offset; i < end; ++i) in += (in.empty() ? "" : ",") + std::to_string(hits[i].second);
+                Stmt st(im.db, (std::string(sel) + " AND rowid IN (" + in + ")").c_str());
+                st.bind(1, match);
+                while (st.step()) raw_snippets[static_cast<std::size_t>(st.integer(0))] = st.text(1);
+            } else {
+                Stmt st(im.db, (std::string(sel) + " AND rowid = ?2").c_str());
+                for (std::size_t i = offset; i < end; ++i) {
+                    st.bind(1, match).bind(2, static_cast<long long>(hits[i].second));
+                    if (st.step()) raw_snippets[hits[i].second] = st.text(1);
+                    st.reset();
+                }
+            }
+        } catch (const DbError&) {
+            // fall back to summaries below
+        }
     }
     for (std::size_t i = offset; i < end; ++i) {
         const auto& row = im.rows[hits[i].second];
         SearchResult r{row.id, row.kind, row.title, row.path, row.lang, hits[i].first, {}};
         if (query.snippets) {
-            std::string raw;
-            if (snip) {
-                try {
-                    snip->bind(1, match).bind(2, static_cast<long long>(hits[i].second));
-                    if (snip->step()) raw = snip->text(0);
-                    snip->reset();
-                } catch (const DbError&) {
-                    snip->reset();
-                }
-            }
-            r.snippet = raw.empty() ? html_escape(shorten(row.summary, 200)) : mark_snippet(raw);
+            auto it = raw_snippets.find(hits[i].second);
+            r.snippet = it == raw_snippets.end() || it->second.empty() ? html_escape(shorten(row.summary, 200))
+                                                                       : mark_snippet(it->second);
         }
         out.results.push_back(std::move(r));
     }
