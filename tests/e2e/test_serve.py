@@ -190,7 +190,7 @@ try:
     check("Steinkjer" in body.decode(), "the note is about Steinkjer")
     st, hd, body = srv.get("/api/notes/Raarvihke?format=md&pages=4&lang=nn")
     check_eq(st, 200, "md note for Røyrvik by its Sámi name")
-    check_eq(hd.get("content-disposition"), 'attachment; filename="playmaker-5041-royrvik.md"', "md note file name")
+    check_eq(hd.get("content-disposition"), 'attachment; filename="playmaker-5043-royrvik.md"', "md note file name")
     check(hd.get("content-type", "").startswith("text/markdown"), f"md media type ({hd.get('content-type')})")
     st, hd, body = srv.get("/api/notes/steinkjer")
     check_eq(st, 200, "note by profile id")

@@ -44,7 +44,7 @@ struct Server::Impl {
     std::mutex reload_m;
     std::atomic<std::uint64_t> generation{1};
     int bound_port = 0;
-    int admit_queue = 8;  // connections waiting for a thread before new ones get 503
+    int admit_queue = 8;  // connections waiting for a thread before new ones get 503 (max(8, threads))
 
     void log(const std::string& msg) const {
         if (opt.log) opt.log(msg);
@@ -66,7 +66,8 @@ public:
                      (req.hasContentLength() && req.getContentLength64() > 0);
         Response out;
         const Poco::Net::HTTPServer& http = *s_.http;
-        bool saturated = http.currentThreads() >= http.maxThreads();
+        // (TCPServer::maxThreads() is the pool's capacity, not the server's limit.)
+        bool saturated = http.currentThreads() >= s_.opt.threads;
         if (saturated && http.queuedConnections() > s_.admit_queue) {
             out = App::overloaded();
             finish(out);
@@ -120,7 +121,7 @@ std::unique_ptr<Server> Server::create(const ServerOptions& options, Diagnostics
     ao.search_slots = cores;
     ao.note_slots = cores;
     impl->app = std::make_unique<App>(ao, std::move(state));
-    impl->admit_queue = std::max(8, options.threads / 2);
+    impl->admit_queue = std::max(8, options.threads);
     return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
