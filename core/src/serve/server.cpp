@@ -44,7 +44,7 @@ struct Server::Impl {
     std::mutex reload_m;
     std::atomic<std::uint64_t> generation{1};
     int bound_port = 0;
-    int admit_queue = 8;  // connections waiting for a thread before new ones get 503 (max(8, threads))
+    int admit_queue = 8;  // connections waiting for a thread before new ones get 503 (max(16, 2 × threads))
 
     void log(const std::string& msg) const {
         if (opt.log) opt.log(msg);
@@ -121,7 +121,7 @@ std::unique_ptr<Server> Server::create(const ServerOptions& options, Diagnostics
     ao.search_slots = cores;
     ao.note_slots = cores;
     impl->app = std::make_unique<App>(ao, std::move(state));
-    impl->admit_queue = std::max(8, options.threads);
+    impl->admit_queue = std::max(16, 2 * options.threads);
     return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
