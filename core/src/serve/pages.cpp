@@ -57,6 +57,30 @@ std::string link(const std::string& base, const std::string& path, const Pairs& 
     return base + path + (q.empty() ? "" : "?" + q);
 }
 
+// The item's HTML with its citation groups written out (APA, as in the note) and its
+// [[links]] turned into links to the linked items' pages.
+std::string item_html(const Item& it, const Corpus& c, const Bibliography& bib, const std::string& base) {
+    std::string html = it.body_html;
+    auto replace_all = [&](const std::string& from, const std::string& to) {
+        if (from.empty()) return;
+        for (std::size_t at = html.find(from); at != std::string::npos; at = html.find(from, at + to.size())) {
+            html.replace(at, from.size(), to);
+        }
+    };
+    for (const auto& cit : it.citations) {
+        if (cit.offset + cit.length > it.body.size()) continue;
+        replace_all(html_escape(it.body.substr(cit.offset, cit.length)), runs_to_html(bib.cite(cit)));
+    }
+    for (const auto& l : it.links) {
+        const Item* target = c.item(l.target);
+        if (!target) continue;
+        replace_all(html_escape("[[" + l.target + "]]"),
+                    "<a href=\"" + html_escape(base + "/items/" + percent_encode(target->id)) + "\">" +
+                        html_escape(target->title) + "</a>");
+    }
+    return html;
+}
+
 Value strings_list(const std::vector<std::string>& v) {
     Value::List l;
     for (const auto& s : v) l.emplace_back(s);
@@ -92,6 +116,7 @@ Response App::search_page(const Route& r, const State& s) {
     if (auto err = search_query(r.params, q, 50)) return error_page(err->status, err->message);
     Value d;
     d["q"] = q.text;
+    d["has_q"] = !q.text.empty();
     bool searching = !q.text.empty() || !q.filters.empty();
     d["searching"] = searching;
     if (!searching) {
@@ -189,11 +214,12 @@ Response App::item_page(const Route& r, const State& s) {
     if (const Item* it = s.corpus.item(r.arg)) {
         d["title"] = it->title;
         d["kind"] = kind_label(kind_name(it->kind));
-        d["summary"] = it->summary;
+        if (!it->summary.empty()) d["summary"] = it->summary;
         d["lang"] = it->lang;
         d["foreign"] = it->lang != "nb";
         d["lang_label"] = lang_label(it->lang);
-        d["body_html"] = it->body_html;
+        Bibliography bib(select_works(s.corpus.references, it->cited_keys()), CiteLang::nb);
+        d["body_html"] = item_html(*it, s.corpus, bib, opt_.base);
         if (!it->outcome.empty()) d["outcome_html"] = markdown_to_html(it->outcome);
         Value::List meta;
         auto add = [&](const std::string& label, const std::string& facet, const std::vector<std::string>& values) {
@@ -216,9 +242,8 @@ Response App::item_page(const Route& r, const State& s) {
         add("Kommuner", "municipality", it->municipalities);
         d["has_meta"] = !meta.empty() || !it->date.empty() || !it->period.empty();
         d["meta"] = Value(std::move(meta));
-        d["date"] = it->updated.empty() ? it->date : it->updated;
-        d["period"] = it->period;
-        Bibliography bib(select_works(s.corpus.references, it->cited_keys()), CiteLang::nb);
+        if (std::string date = it->updated.empty() ? it->date : it->updated; !date.empty()) d["date"] = date;
+        if (!it->period.empty()) d["period"] = it->period;
         Value::List sources;
         for (const BibEntry& e : bib.entries()) {
             Value x;
