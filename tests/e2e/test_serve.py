@@ -419,13 +419,14 @@ try:
     write(path, text.replace("title: ", "title: Kvitveisrapport ", 1))
     deadline = time.time() + 60
     title = ""
+    found = {}
     while time.time() < deadline:
         title = w.json("/api/items/steinkjer-bolystteam").get("title", "")
-        if "Kvitveisrapport" in title:
+        found = w.json("/api/search?q=kvitveisrapport")
+        if "Kvitveisrapport" in title and found.get("total"):
             break
         time.sleep(0.2)
     check("Kvitveisrapport" in title, f"--watch picked up the edit (title {title!r})")
-    found = w.json("/api/search?q=kvitveisrapport")
     check_eq([r["id"] for r in found.get("results", [])], ["steinkjer-bolystteam"], "and the new index finds it")
     check(w.json("/healthz").get("generation", 0) > gen0, "a new generation is served")
     time.sleep(0.5)

@@ -177,9 +177,19 @@ bool Server::reload() {
     std::lock_guard lock(s.reload_m);
     auto t0 = std::chrono::steady_clock::now();
     try {
-        BuildStats stats = Index::build(s.opt.content, s.opt.db);
+        // The index and the corpus are read one after the other; if the tree changed in
+        // between they may disagree, so read again until it held still (a few times at most).
+        BuildStats stats;
         Diagnostics diags;
-        auto state = load_state(s.opt.content, s.opt.db, ++s.generation, diags);
+        std::shared_ptr<const State> state;
+        for (int attempt = 0; attempt < 5; ++attempt) {
+            std::uint64_t before = tree_signature(s.opt.content);
+            stats = Index::build(s.opt.content, s.opt.db);
+            diags = Diagnostics();
+            state = load_state(s.opt.content, s.opt.db, s.generation + 1, diags);
+            if (tree_signature(s.opt.content) == before) break;
+        }
+        ++s.generation;
         diags.sort();
         for (const auto& d : diags.all()) {
             if (d.severity == Severity::Error) s.log(d.format());
