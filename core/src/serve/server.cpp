@@ -5,7 +5,8 @@
 // included) and queues further connections; a full queue closes them silently. So: the
 // pool has a thread per connection the server accepts (--threads), keep-alive is capped
 // (requests and idle time), a connection is closed after its response while others wait
-// for a thread, and once more than a few are waiting the server answers 503 itself.
+// for a thread, and once more than max(16, 2 × threads) are waiting the server answers
+// 503 itself (Poco's queue holds 4 × threads, so it never fills and closes silently).
 #include "playmaker/server.hpp"
 
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -44,7 +45,7 @@ struct Server::Impl {
     std::mutex reload_m;
     std::atomic<std::uint64_t> generation{1};
     int bound_port = 0;
-    int admit_queue = 8;  // connections waiting for a thread before new ones get 503 (max(16, 2 × threads))
+    int admit_queue = 16;  // connections waiting for a thread before the server answers 503
 
     void log(const std::string& msg) const {
         if (opt.log) opt.log(msg);
