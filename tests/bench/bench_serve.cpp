@@ -3,6 +3,8 @@
 //
 //   bench_serve DB QUERIES THREADS SECONDS      prints one JSON line
 // QUERIES holds one query a line (the text a client would send as q).
+#include <time.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -56,17 +58,25 @@ int main(int argc, char** argv) {
         });
     }
     while (ready < threads) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    auto cpu = [] {
+        timespec ts{};
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+        return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+    };
     auto t0 = Clock::now();
+    double cpu0 = cpu();
     go = true;
     std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
     stop = true;
     for (auto& th : pool) th.join();
     double elapsed = std::chrono::duration<double>(Clock::now() - t0).count();
+    double cpu_s = cpu() - cpu0;
     std::vector<double> all;
     for (auto& v : lat) all.insert(all.end(), v.begin(), v.end());
     std::sort(all.begin(), all.end());
     auto pct = [&](double p) { return all.empty() ? 0.0 : all[std::min(all.size() - 1, static_cast<std::size_t>(p * all.size()))]; };
-    std::printf("{\"threads\": %d, \"seconds\": %.2f, \"queries\": %zu, \"qps\": %.1f, \"p50_us\": %.0f, \"p99_us\": %.0f}\n",
-                threads, elapsed, all.size(), static_cast<double>(all.size()) / elapsed, pct(0.50), pct(0.99));
+    std::printf("{\"threads\": %d, \"seconds\": %.2f, \"cpu_s\": %.3f, \"queries\": %zu, \"qps\": %.1f, "
+                "\"p50_us\": %.0f, \"p99_us\": %.0f}\n",
+                threads, elapsed, cpu_s, all.size(), static_cast<double>(all.size()) / elapsed, pct(0.50), pct(0.99));
     return 0;
 }

@@ -93,6 +93,13 @@ def rss_kib(pid):
     return 0
 
 
+def cpu_s(pid):
+    """User + system CPU seconds of a process so far."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def to_ms(v):
     m = re.match(r"([\d.]+)(us|ms|s|m)$", v)
     if not m:
@@ -171,12 +178,16 @@ def main():
         # The ceiling runs half before and half after the HTTP run (the server idle), so
         # both see the same machine when other work comes and goes.
         before = ceiling_run(ceiling_bin, db, qfile, a.seconds / 2)
+        cpu0 = cpu_s(srv.pid)
         run = parse_wrk(wrk(url, script, a.seconds, a.connections))
+        http_cpu = cpu_s(srv.pid) - cpu0
         rss_after = rss_kib(srv.pid)
         after = ceiling_run(ceiling_bin, db, qfile, a.seconds / 2)
     finally:
         srv.send_signal(signal.SIGTERM)
         srv.wait(timeout=30)
+    ceiling_cpu_ms = 1000 * (before["cpu_s"] + after["cpu_s"]) / max(1, before["queries"] + after["queries"])
+    http_cpu_ms = 1000 * http_cpu / max(1, run["requests"])
     ceiling = {"qps": (before["qps"] + after["qps"]) / 2, "p50_us": (before["p50_us"] + after["p50_us"]) / 2,
                "p99_us": max(before["p99_us"], after["p99_us"])}
 
@@ -191,6 +202,9 @@ def main():
     print(f"ceiling      {ceiling['qps']:.0f} queries/s on 2 threads in process ({before['qps']:.0f} before the HTTP run, "
           f"{after['qps']:.0f} after)  p50 {ceiling['p50_us'] / 1000:.1f} ms  p99 {ceiling['p99_us'] / 1000:.1f} ms")
     print(f"ratio        HTTP / ceiling = {ratio:.2f}   (target >= 0.80)")
+    print(f"CPU/request  server {http_cpu_ms:.2f} ms per HTTP request, in process {ceiling_cpu_ms:.2f} ms per query: "
+          f"HTTP does {ceiling_cpu_ms / http_cpu_ms if http_cpu_ms else 0:.2f} of the ceiling's work rate per CPU second "
+          "(independent of other load on the machine)")
     print(f"memory       RSS after warm-up {rss_warm / 1024:.1f} MiB, after the run {rss_after / 1024:.1f} MiB "
           f"({growth * 100:+.1f} %, target <= +10 %)")
     print("cache        none (the server has no result cache)")
