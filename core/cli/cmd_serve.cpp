@@ -1,5 +1,6 @@
 // playmaker serve: the search page, item pages, the literature, the note form and the
 // JSON API over HTTP, until SIGINT or SIGTERM.
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -39,6 +40,10 @@ int run(const Args& args) {
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     signal(SIGPIPE, SIG_IGN);
+
+    // Every connection thread may run a search; without a cap glibc gives each of them an
+    // arena of its own (up to 8 per core), and resident memory creeps up as each is warmed.
+    mallopt(M_ARENA_MAX, 4);
 
     Diagnostics diags;
     std::unique_ptr<Server> server;
