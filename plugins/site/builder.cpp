@@ -15,6 +15,7 @@
 #include <playmaker/note.hpp>
 #include <playmaker/note_view.hpp>
 #include <playmaker/resources.hpp>
+#include <playmaker/value.hpp>
 
 #include "config.hpp"
 #include "feeds.hpp"
@@ -37,7 +38,28 @@ std::string read_text(const fs::path& p) {
     return out;
 }
 
+std::string html_escape(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+    for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+}
+
 // templates/site: page templates by name ("item"), partials from files starting with '_'.
+// Partials and UI strings ({{t.key}}) are put in place once per language, so each page is
+// one parse-free render of a compiled template.
 struct Templates {
     std::map<std::string, std::string> pages, partials;
     std::string hash;
@@ -57,17 +79,42 @@ struct Templates {
         }
         hash = h.hex();
     }
-    std::string render(const std::string& name, const Value& data) const {
+    // The text of page `name` in `lang`, partials and UI strings in place.
+    std::string text(const std::string& name, const std::string& lang) const {
         auto it = pages.find(name);
         if (it == pages.end()) throw std::runtime_error("no template templates/site/" + name + ".mustache");
-        return render_template(name + ".mustache", it->second, data, partials);
+        std::string t = it->second;
+        for (int depth = 0; depth < 4 && t.find("{{>") != std::string::npos; ++depth) {
+            for (const auto& [pname, ptext] : partials) replace_all(t, "{{>" + pname + "}}", ptext);
+        }
+        for (const auto& [k, v] : ui_strings(lang)) {
+            std::string key = k;
+            std::replace(key.begin(), key.end(), '.', '_');
+            replace_all(t, "{{t." + key + "}}", html_escape(v));
+        }
+        return t;
     }
+};
+
+// One per worker thread: compiled templates by name and language.
+class PageRenderer {
+public:
+    explicit PageRenderer(const Templates& t) : t_(t) {}
+    std::string render(const std::string& name, const std::string& lang, const Value& data) {
+        auto& slot = compiled_[name + "/" + lang];
+        if (!slot) slot = std::make_unique<Template>(name + ".mustache", t_.text(name, lang));
+        return slot->render(data);
+    }
+
+private:
+    const Templates& t_;
+    std::map<std::string, std::unique_ptr<Template>> compiled_;
 };
 
 struct Job {
     std::string path;
     std::function<std::string()> key;     // the page's fingerprint (without the global part)
-    std::function<std::string()> render;  // the page's bytes
+    std::function<std::string(PageRenderer&)> render;  // the page's bytes
 };
 
 std::string file_name_for(const Municipality& m) {
@@ -145,8 +192,17 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
 
     std::vector<Job> jobs;
     auto view_job = [&](std::string path, std::string tmpl, std::function<Value()> view) {
-        jobs.push_back({path, [view] { return Hasher().add_value(view()).hex(); },
-                        [&tpl, tmpl, view] { return tpl.render(tmpl, view()); }});
+        auto slot = std::make_shared<Value>();
+        jobs.push_back({path,
+                        [view, slot] {
+                            *slot = view();
+                            return Hasher().add_value(*slot).hex();
+                        },
+                        [tmpl, slot](PageRenderer& r) {
+                            std::string out = r.render(tmpl, slot->get("lang").as_string(), *slot);
+                            *slot = Value();
+                            return out;
+                        }});
     };
     view_job("index.html", "home", [&] { return views.home(); });
     view_job("404.html", "404", [&] { return views.not_found(); });
@@ -166,14 +222,21 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
     const std::string& lit = views.literature_hash();
     for (const auto& item : corpus.items) {
         const Item* it = &item;
+        auto slot = std::make_shared<Value>();
         jobs.push_back({item_path(item),
-                        [&views, it, &lit] {
+                        [&views, it, &lit, slot] {
+                            *slot = views.item(*it, false);
                             Hasher h;
-                            h.add(it->hash).add_value(views.item(*it, false));
+                            h.add(it->hash).add_value(*slot);
                             if (!it->cited_keys().empty()) h.add(lit);
                             return h.hex();
                         },
-                        [&views, &tpl, it] { return tpl.render("item", views.item(*it, true)); }});
+                        [&views, it, slot](PageRenderer& r) {
+                            Value v = *slot;
+                            *slot = Value();
+                            v["item"]["body_html"] = views.body_html(*it);
+                            return r.render("item", it->lang, v);
+                        }});
     }
 
     // Notes: one per profile, and per municipality with the flag. They depend on every item.
@@ -204,7 +267,7 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
                         [nj, &corpus_hash] {
                             return Hasher().add(corpus_hash).add(profile_hash(nj->profile)).add(nj->file).hex();
                         },
-                        [nj, &corpus, &model, &views, &tpl, &req, &note_options] {
+                        [nj, &corpus, &model, &views, &req, &note_options](PageRenderer& r) {
                             if (!req.db.empty() && !index) index = Index::open(req.db);
                             Note note = build_note(nj->profile, corpus, index.get(), note_options);
                             Value v = site_note_view(note, corpus, model);
@@ -212,7 +275,7 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
                             for (const auto& [k, val] : c.as_map()) {
                                 if (k != "lang" && k != "html_lang") v[k] = val;
                             }
-                            return tpl.render("note", v);
+                            return r.render("note", note.lang, v);
                         }});
     }
     view_job("notes/index.html", "notes", [&] {
@@ -248,13 +311,14 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
     std::mutex mu;
     std::string error;
     auto worker = [&] {
+        PageRenderer renderer(tpl);
         for (std::size_t i = next++; i < jobs.size() && !failed; i = next++) {
             try {
                 std::string key = Hasher().add(global).add(jobs[i].key()).hex();
                 if (out.reuse(jobs[i].path, key)) {
                     ++reused;
                 } else {
-                    out.write(jobs[i].path, jobs[i].render(), key);
+                    out.write(jobs[i].path, jobs[i].render(renderer), key);
                     ++rendered;
                 }
             } catch (const std::exception& e) {

@@ -69,8 +69,6 @@ Value Views::chrome(const std::string& lang, const std::string& path, const std:
     Value v;
     v["lang"] = lang;
     v["html_lang"] = ui_string(lang, "html_lang");
-    auto st = strings_.find(lang);
-    v["t"] = st != strings_.end() ? st->second : strings_.at("nb");
     v["root"] = root;
     v["site_title"] = cfg_.title;
     v["page_title"] = title;
@@ -211,7 +209,7 @@ Value Views::item(const Item& item, bool with_body) const {
     put(iv, "updated", item.updated);
     put(iv, "period", item.period);
     if (!item.outcome.empty()) iv["outcome_html"] = markdown_to_html(item.outcome);
-    if (with_body) iv["body_html"] = body_html(item, root);
+    if (with_body) iv["body_html"] = body_html(item, root);  // else the caller adds it
 
     // Facet values with links to their lists.
     Value::List facets;

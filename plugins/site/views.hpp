@@ -15,6 +15,9 @@
 
 namespace playmaker::site {
 
+// The relative prefix from a page at `path` to the site root: "" or "../".
+std::string root_of(const std::string& path);
+
 class Views {
 public:
     Views(const Model& model, const SiteConfig& config, std::string base_url);
@@ -43,6 +46,8 @@ public:
     // A literature fingerprint: changes when any reference does.
     const std::string& literature_hash() const { return lit_hash_; }
     const Bibliography& bibliography(const std::string& lang) const;
+    // The item's body as HTML: citations linked to the literature, [[links]] to item pages.
+    std::string body_html(const Item& item) const { return body_html(item, root_of(item_path(item))); }
 
 private:
     Value entries(const std::vector<const Item*>& items, const std::string& root) const;
@@ -57,7 +62,5 @@ private:
     std::map<std::string, Value> strings_;                        // "t" by language
 };
 
-// The relative prefix from a page at `path` to the site root: "" or "../".
-std::string root_of(const std::string& path);
 
 }  // namespace playmaker::site
