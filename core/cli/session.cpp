@@ -7,11 +7,14 @@
 
 namespace playmaker::cli {
 
-int load_session(const Args& args, Session& s) {
+int load_session(const Args& args, Session& s) { return load_session(args, s, LoadOptions{}, nullptr); }
+
+int load_session(const Args& args, Session& s, const LoadOptions& options, LoadStats* stats) {
     s.content = args.get_or("--content", "content");
     s.db = args.get_or("--db", ".playmaker/index.sqlite");
     Diagnostics diags;
-    s.corpus = load_corpus(s.content, diags, &PluginHost::shared());
+    s.corpus = load_corpus(s.content, diags, &PluginHost::shared(), options, stats);
+    s.diags = diags;
     if (diags.has_errors()) {
         diags.sort();
         for (const auto& d : diags.all()) {

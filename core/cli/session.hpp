@@ -17,11 +17,14 @@ struct Session {
     std::string db;       // --db
     Corpus corpus;
     std::unique_ptr<Index> index;
+    Diagnostics diags;  // what loading reported (warnings, when it succeeded)
 };
 
 // Loads --content. When it has errors, prints them on stderr and returns kContentErrors
 // (the command refuses to build from a broken tree); warnings are not printed.
 int load_session(const Args& args, Session& s);
+// The same, loading with `options` (a parse cache, threads); `stats` says what was reused.
+int load_session(const Args& args, Session& s, const LoadOptions& options, LoadStats* stats);
 
 // Builds or refreshes the index at --db when needed (saying so on stderr), then opens it.
 // Returns kOk, or kIoError when the index cannot be written or opened.

@@ -15,6 +15,8 @@
 
 #include <Poco/ClassLibrary.h>
 
+#include <cstddef>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -27,7 +29,7 @@ namespace playmaker {
 
 // Bumped whenever a class below, or a type it passes, changes shape. A plugin built
 // against another version is refused when loaded, never called.
-inline constexpr int kPluginApiVersion = 1;
+inline constexpr int kPluginApiVersion = 2;
 
 struct Note;
 struct Corpus;
@@ -85,14 +87,36 @@ public:
                         Diagnostics& diags) const = 0;
 };
 
-struct SiteRequest;
+// What a site build is asked to do. The caller owns everything pointed to, and swaps `out`
+// into place (a StagedDir) only when build() returns true.
+struct SiteRequest {
+    const Corpus* corpus = nullptr;  // loaded and checked (no errors)
+    std::string out;          // an empty folder to write the site into
+    std::string previous;     // the site built last time, if any: pages whose inputs did not
+                              // change are hard-linked from it instead of rendered again
+    std::string base_url;     // absolute URL of the site's root, ending in '/'; empty when
+                              // unknown (then no sitemap.xml and no feed, which need it)
+    std::string db;           // search index for the notes' selection (bm25); empty = none
+    bool all_municipalities = false;  // a note page for every municipality of the register
+    unsigned jobs = 0;        // threads; 0 = one per core
+    // Called from any thread, serialised by the builder, as pages are done.
+    std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+// What a site build did, for the command's summary line.
+struct SiteStats {
+    std::size_t pages = 0;     // files in the site
+    std::size_t rendered = 0;  // pages rendered in this build
+    std::size_t reused = 0;    // pages linked unchanged from the previous site
+};
 
 // Builds the static site into a folder (which the caller swaps into place).
 class SiteBuilder : public Plugin {
 public:
     const SiteBuilder* as_site_builder() const override { return this; }
     // Returns false when the site could not be built; problems land in `diags`.
-    virtual bool build(const SiteRequest& request, Diagnostics& diags) const = 0;
+    // Must not be called concurrently with itself; it runs its own threads.
+    virtual bool build(const SiteRequest& request, SiteStats& stats, Diagnostics& diags) const = 0;
 };
 
 }  // namespace playmaker

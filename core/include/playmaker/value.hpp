@@ -54,4 +54,21 @@ private:
 std::string render_template(const std::string& name, const std::string& tmpl, const Value& data,
                             const std::map<std::string, std::string>& partials = {});
 
+// A template parsed once and rendered many times, for writers of thousands of pages (the
+// site). Partials are not supported: put their text in place before. Not thread-safe:
+// give each thread its own.
+class Template {
+public:
+    // Throws std::runtime_error with `name` when the template is malformed.
+    Template(const std::string& name, const std::string& text);
+    ~Template();
+    Template(const Template&) = delete;
+    Template& operator=(const Template&) = delete;
+    std::string render(const Value& data) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
 }  // namespace playmaker

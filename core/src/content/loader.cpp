@@ -1,8 +1,11 @@
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <thread>
 #include <system_error>
 
 #include "playmaker/corpus.hpp"
+#include "playmaker/item_cache.hpp"
 #include "playmaker/municipality.hpp"
 #include "playmaker/plugin_host.hpp"
 #include "util/text.hpp"
@@ -49,7 +52,13 @@ bool is_dir(const fs::directory_entry& e) {
     return e.is_directory(ec);
 }
 
-void load_items(const fs::path& dir, const std::string& folder, Corpus& corpus, Diagnostics& diags) {
+struct ItemFile {
+    fs::path path;
+    std::string rel;
+};
+
+// The item files of one kind folder, in name order; anything else there is reported.
+void list_items(const fs::path& dir, const std::string& folder, std::vector<ItemFile>& out, Diagnostics& diags) {
     for (const auto& e : entries(dir, folder, diags)) {
         std::string fname = e.path().filename().string();
         std::string rel = folder + "/" + fname;
@@ -61,10 +70,49 @@ void load_items(const fs::path& dir, const std::string& folder, Corpus& corpus, 
             diags.error(rel, 0, 0, "not an item: files in " + folder + "/ must be Markdown (<id>.md)");
             continue;
         }
-        std::string bytes;
-        if (!read(e.path(), rel, bytes, diags)) continue;
+        out.push_back({e.path(), rel});
+    }
+}
+
+// Parses every item file (in parallel when asked, reusing cached parses whose hash
+// matches) and appends the items in file order, so the result does not depend on threads.
+void load_items(const std::vector<ItemFile>& files, Corpus& corpus, Diagnostics& diags, const LoadOptions& opt,
+                LoadStats& stats) {
+    struct Slot {
         Item item;
-        if (parse_item(bytes, rel, item, diags)) corpus.items.push_back(std::move(item));
+        Diagnostics diags;
+        bool ok = false;
+        bool reused = false;
+    };
+    std::vector<Slot> slots(files.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < files.size(); i = next++) {
+            Slot& s = slots[i];
+            std::string bytes;
+            if (!read(files[i].path, files[i].rel, bytes, s.diags)) continue;
+            if (opt.cache) {
+                if (const Item* hit = opt.cache->find(files[i].rel, text::hash_hex(bytes))) {
+                    s.item = *hit;
+                    s.ok = s.reused = true;
+                    continue;
+                }
+            }
+            s.ok = parse_item(bytes, files[i].rel, s.item, s.diags);
+        }
+    };
+    unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+    jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, files.size() / 64 + 1));
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
+    corpus.items.reserve(corpus.items.size() + files.size());
+    for (auto& s : slots) {
+        diags.append(s.diags);
+        if (!s.ok) continue;
+        ++(s.reused ? stats.reused : stats.parsed);
+        corpus.items.push_back(std::move(s.item));
     }
 }
 
@@ -159,6 +207,14 @@ std::vector<Reference> load_literature(const std::string& root, Diagnostics& dia
 }
 
 Corpus load_corpus(const std::string& root, Diagnostics& diags, const PluginHost* plugins) {
+    return load_corpus(root, diags, plugins, LoadOptions{});
+}
+
+Corpus load_corpus(const std::string& root, Diagnostics& diags, const PluginHost* plugins, const LoadOptions& options,
+                   LoadStats* stats) {
+    LoadStats local;
+    if (!stats) stats = &local;
+    std::vector<ItemFile> item_files;
     Corpus corpus;
     corpus.root = root;
     std::error_code ec;
@@ -170,7 +226,7 @@ Corpus load_corpus(const std::string& root, Diagnostics& diags, const PluginHost
         std::string name = e.path().filename().string();
         if (is_dir(e)) {
             if (auto kind = kind_from_folder(name)) {
-                load_items(e.path(), name, corpus, diags);
+                list_items(e.path(), name, item_files, diags);
             } else if (name == "literature") {
                 read_literature(e.path(), corpus, diags, plugins);
             } else if (name == "profiles") {
@@ -185,6 +241,7 @@ Corpus load_corpus(const std::string& root, Diagnostics& diags, const PluginHost
             diags.error(name, 0, 0, "unknown file: the content root holds only folders, taxonomy.yaml and README.md");
         }
     }
+    load_items(item_files, corpus, diags, options, *stats);
     validate_corpus(corpus, Register::builtin(), diags);
     return corpus;
 }

@@ -73,4 +73,22 @@ std::string render_template(const std::string& name, const std::string& tmpl, co
     return out;
 }
 
+struct Template::Impl {
+    std::string name;
+    mutable kainjow::mustache::mustache m;
+    Impl(std::string n, const std::string& text) : name(std::move(n)), m(text) {}
+};
+
+Template::Template(const std::string& name, const std::string& text) : impl_(std::make_unique<Impl>(name, text)) {
+    if (!impl_->m.is_valid()) throw std::runtime_error("template " + name + ": " + impl_->m.error_message());
+}
+
+Template::~Template() = default;
+
+std::string Template::render(const Value& data) const {
+    std::string out = impl_->m.render(to_data(data));
+    if (!impl_->m.is_valid()) throw std::runtime_error("template " + impl_->name + ": " + impl_->m.error_message());
+    return out;
+}
+
 }  // namespace playmaker

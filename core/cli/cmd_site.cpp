@@ -1,0 +1,151 @@
+// playmaker site: the public static site, built beside the old one and swapped into place.
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "playmaker/atomic.hpp"
+#include "playmaker/item_cache.hpp"
+#include "playmaker/plugin_host.hpp"
+#include "session.hpp"
+
+namespace fs = std::filesystem;
+
+namespace playmaker::cli {
+namespace {
+
+// The parse cache lives beside the site, not in it: `<parent>/.playmaker/site-cache/<name>.items`.
+std::string cache_file_for(const std::string& out) {
+    fs::path p = fs::absolute(out).lexically_normal();
+    if (p.filename().empty()) p = p.parent_path();
+    return (p.parent_path() / ".playmaker" / "site-cache" / (p.filename().string() + ".items")).string();
+}
+
+bool valid_base_url(std::string& url) {
+    if (!(url.starts_with("https://") || url.starts_with("http://")) || url.size() < 10) return false;
+    for (char c : url) {
+        if (static_cast<unsigned char>(c) <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\') return false;
+    }
+    if (url.back() != '/') url += '/';
+    return true;
+}
+
+int run(const Args& args) {
+    using clock = std::chrono::steady_clock;
+    auto t0 = clock::now();
+    std::string out = args.get_or("-o", "_site");
+    std::string base_url = args.get_or("--base-url", "");
+    if (!base_url.empty() && !valid_base_url(base_url)) {
+        return usage_error("site", "--base-url wants an absolute http(s) URL, e.g. https://example.no/playmaker/");
+    }
+    unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+    if (auto j = args.get("--jobs")) {
+        int n = std::atoi(j->c_str());
+        if (n <= 0) return usage_error("site", "--jobs wants a number above 0");
+        jobs = static_cast<unsigned>(n);
+    }
+    const SiteBuilder* builder = PluginHost::shared().site_builder();
+    if (!builder) {
+        std::cerr << "playmaker site: the site plugin is not installed (looked in " << PluginHost::builtin_folder()
+                  << " and PLAYMAKER_PLUGIN_PATH); `playmaker plugins` lists what was found\n";
+        return kIoError;
+    }
+
+    ItemCache cache(args.flag("--no-cache") ? std::string() : cache_file_for(out));
+    LoadStats load_stats;
+    Session s;
+    if (int rc = load_session(args, s, LoadOptions{&cache, jobs}, &load_stats); rc != kOk) return rc;
+    std::cerr << "site: " << s.corpus.items.size() << " items (" << load_stats.parsed << " parsed, "
+              << load_stats.reused << " from the cache)\n";
+    // The cache is written while the pages render; it is only ever a shortcut.
+    std::thread saver;
+    if (!args.flag("--no-cache") && load_stats.parsed > 0) {
+        saver = std::thread([&] {
+            try {
+                cache.save(s.corpus.items, s.diags);
+            } catch (const std::exception& e) {
+                std::cerr << "playmaker site: warning: cannot write the parse cache: " << e.what() << "\n";
+            }
+        });
+    }
+    struct Join {
+        std::thread& t;
+        ~Join() {
+            if (t.joinable()) t.join();
+        }
+    } join{saver};
+
+    bool notes = !s.corpus.profiles.empty() || args.flag("--all-municipalities");
+    if (notes) {
+        if (int rc = open_index(s); rc != kOk) return rc;
+        s.index.reset();  // each worker opens its own connection
+    }
+
+    SiteStats stats;
+    Diagnostics diags;
+    bool tty = isatty(2);
+    std::size_t last_tenth = 0;
+    try {
+        StagedDir staged(out);
+        SiteRequest req;
+        req.corpus = &s.corpus;
+        req.out = staged.path();
+        req.previous = out;
+        req.base_url = base_url;
+        req.db = notes ? s.db : "";
+        req.all_municipalities = args.flag("--all-municipalities");
+        req.jobs = jobs;
+        req.progress = [&](std::size_t done, std::size_t total) {
+            if (tty) {
+                std::cerr << "\rsite: " << done << "/" << total << " pages" << std::flush;
+            } else if (std::size_t tenth = done * 10 / total; tenth > last_tenth || done == total) {
+                last_tenth = tenth;
+                std::cerr << "site: " << done << "/" << total << " pages\n";
+            }
+        };
+        bool ok = builder->build(req, stats, diags);
+        if (tty) std::cerr << "\n";
+        if (!ok) {
+            for (const auto& d : diags.all()) std::cerr << d.format() << "\n";
+            std::cerr << "playmaker site: stopped; " << out << " is unchanged\n";
+            return kIoError;
+        }
+        staged.commit();
+    } catch (const std::exception& e) {
+        std::cerr << "playmaker site: " << e.what() << "; " << out << " is unchanged\n";
+        return kIoError;
+    }
+    double secs = std::chrono::duration<double>(clock::now() - t0).count();
+    std::cerr << "playmaker site: wrote " << stats.pages << " files to " << out << " (" << stats.rendered
+              << " rendered, " << stats.reused << " unchanged) in " << std::fixed;
+    std::cerr.precision(2);
+    std::cerr << secs << " s\n";
+    return kOk;
+}
+
+Registration reg({
+    "site",
+    "build the public static site from the knowledge base",
+    "playmaker site [-o DIR] [--base-url URL] [--all-municipalities] [--jobs N] [--no-cache]\n"
+    "               [--content DIR] [--db FILE]",
+    "Writes a complete static site (default ./_site): a page per item, lists per kind, theme,\n"
+    "role, sector, county and year, the literature, the glossary, a note per profile, and\n"
+    "with --base-url a sitemap.xml and an Atom feed (feed.xml). Links are relative, so the\n"
+    "site works from any web server and from file://.\n"
+    "The site is built beside DIR and swapped into place, so an interrupted build leaves the\n"
+    "previous site whole. Pages whose inputs did not change are linked from the previous\n"
+    "site, and parsed items are cached in .playmaker/site-cache/ beside DIR.\n"
+    "Exit 4 when the site plugin is missing or the site cannot be written.",
+    {{"-o", "DIR", "the output folder (default ./_site)"},
+     {"--base-url", "URL", "the site's absolute address; adds sitemap.xml and feed.xml"},
+     {"--all-municipalities", "", "a note page for every municipality in the register"},
+     {"--jobs", "N", "threads (default: cores)"},
+     {"--no-cache", "", "parse every item again and do not write the parse cache"},
+     content_option(), db_option()},
+    run,
+});
+
+}  // namespace
+}  // namespace playmaker::cli

@@ -1,0 +1,118 @@
+#include "output.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace playmaker::site {
+namespace {
+
+constexpr std::uint64_t kPrime = 0x100000001b3ULL;
+
+void write_all(const std::string& path, std::string_view bytes) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw std::system_error(errno, std::generic_category(), "cannot write " + path);
+    const char* p = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            int saved = errno;
+            ::close(fd);
+            throw std::system_error(saved, std::generic_category(), "cannot write " + path);
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) throw std::system_error(errno, std::generic_category(), "cannot write " + path);
+}
+
+}  // namespace
+
+Hasher& Hasher::add(std::string_view s) {
+    for (unsigned char c : s) {
+        a_ = (a_ ^ c) * kPrime;
+        b_ = (b_ ^ (c + 0x9eu)) * kPrime;
+    }
+    // A separator that no text holds, so ("ab","c") and ("a","bc") differ.
+    a_ = (a_ ^ 0x1ff) * kPrime;
+    b_ = (b_ ^ 0x2ff) * kPrime;
+    return *this;
+}
+
+Hasher& Hasher::add_value(const Value& v) {
+    if (v.is_string()) return add("s").add(v.as_string());
+    if (v.is_bool()) return add(v.as_bool() ? "T" : "F");
+    if (v.is_list()) {
+        add("[");
+        for (const auto& e : v.as_list()) add_value(e);
+        return add("]");
+    }
+    if (v.is_map()) {
+        add("{");
+        for (const auto& [k, e] : v.as_map()) add(k).add_value(e);
+        return add("}");
+    }
+    return add("n");
+}
+
+std::string Hasher::hex() const {
+    char buf[33];
+    std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(a_),
+                  static_cast<unsigned long long>(b_));
+    return buf;
+}
+
+Output::Output(std::string dir, const std::string& previous) : dir_(std::move(dir)), previous_(previous) {
+    if (previous_.empty()) return;
+    std::ifstream in(previous_ + "/" + kManifestName, std::ios::binary);
+    if (!in) return;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    if (!text.starts_with("playmaker-site-manifest 1\n")) return;
+    std::size_t pos = text.find('\n') + 1;
+    while (pos < text.size()) {
+        std::size_t tab = text.find('\t', pos), nl = text.find('\n', pos);
+        if (tab == std::string::npos || nl == std::string::npos || tab > nl) break;
+        old_.emplace(text.substr(pos, tab - pos), text.substr(tab + 1, nl - tab - 1));
+        pos = nl + 1;
+    }
+}
+
+bool Output::reuse(const std::string& path, const std::string& key) {
+    auto it = old_.find(path);
+    if (it == old_.end() || it->second != key) return false;
+    if (::link((previous_ + "/" + path).c_str(), (dir_ + "/" + path).c_str()) != 0) return false;
+    std::lock_guard<std::mutex> lock(mu_);
+    entries_.emplace_back(path, key);
+    return true;
+}
+
+void Output::write(const std::string& path, std::string_view bytes, const std::string& key) {
+    write_all(dir_ + "/" + path, bytes);
+    std::lock_guard<std::mutex> lock(mu_);
+    entries_.emplace_back(path, key);
+}
+
+void Output::make_dir(const std::string& rel) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir_ + "/" + rel, ec);
+    if (ec) throw std::system_error(ec, "cannot create " + dir_ + "/" + rel);
+}
+
+void Output::write_manifest() {
+    std::sort(entries_.begin(), entries_.end());
+    std::string text = "playmaker-site-manifest 1\n";
+    for (const auto& [path, key] : entries_) text += path + "\t" + key + "\n";
+    write_all(dir_ + "/" + kManifestName, text);
+}
+
+}  // namespace playmaker::site

@@ -1,0 +1,61 @@
+// Writing the site's files, and reusing unchanged pages from the previous build.
+//
+// Every page has a fingerprint: a hash of everything that goes into it (the templates,
+// UI strings and settings, and the page's own data). The manifest of a built site
+// (`.site-manifest`, inside the site, so it is swapped in with the pages it describes)
+// maps each page to its fingerprint; a page whose fingerprint is unchanged is hard-linked
+// from the previous site instead of rendered again.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <playmaker/value.hpp>
+
+namespace playmaker::site {
+
+inline constexpr const char* kManifestName = ".site-manifest";
+
+// A 128-bit fingerprint (two independent 64-bit FNV-1a streams); not for security.
+class Hasher {
+public:
+    Hasher& add(std::string_view s);
+    Hasher& add_value(const Value& v);
+    std::string hex() const;
+
+private:
+    std::uint64_t a_ = 0xcbf29ce484222325ULL;
+    std::uint64_t b_ = 0x84222325cbf29ce4ULL;
+};
+
+class Output {
+public:
+    // `dir` is the fresh folder being built; `previous` the last built site ("" or missing
+    // when there is none).
+    Output(std::string dir, const std::string& previous);
+
+    const std::string& dir() const { return dir_; }
+    // Links the previous site's page at `path` when its fingerprint was `key`; false when
+    // the page has to be rendered. Thread-safe.
+    bool reuse(const std::string& path, const std::string& key);
+    // Writes a page (its folder must exist) and records its fingerprint. Thread-safe.
+    // Throws std::system_error when it cannot.
+    void write(const std::string& path, std::string_view bytes, const std::string& key);
+    // Creates a folder inside the site (and its parents).
+    void make_dir(const std::string& rel);
+    // Writes the manifest of every page written or reused.
+    void write_manifest();
+    std::size_t files() const { return entries_.size(); }
+
+private:
+    std::string dir_, previous_;
+    std::unordered_map<std::string, std::string> old_;  // path -> fingerprint, from previous
+    std::mutex mu_;
+    std::vector<std::pair<std::string, std::string>> entries_;
+};
+
+}  // namespace playmaker::site

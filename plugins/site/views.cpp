@@ -1,0 +1,396 @@
+#include "views.hpp"
+
+#include <algorithm>
+
+#include <playmaker/i18n.hpp>
+#include <playmaker/note_view.hpp>
+
+#include "output.hpp"
+
+namespace playmaker::site {
+namespace {
+
+const char* kLangs[] = {"nb", "nn", "sv", "en"};
+
+// Escapes text so Markdown shows it as written.
+std::string md_escape(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (std::string_view("\\`*_{}[]<>#|!").find(c) != std::string_view::npos) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+std::string count_text(const std::string& lang, std::size_t n) {
+    return n == 1 ? ui_string(lang, "site.count_one") : ui_string(lang, "site.count", {{"count", std::to_string(n)}});
+}
+
+// Mustache treats an empty string as true, so optional text is left out rather than empty,
+// and every list gets a has_<name> flag for the heading around it.
+void put(Value& v, const std::string& key, const std::string& text) {
+    if (!text.empty()) v[key] = text;
+}
+void put_list(Value& v, const std::string& key, Value list) {
+    v["has_" + key] = !list.as_list().empty();
+    v[key] = std::move(list);
+}
+
+}  // namespace
+
+std::string root_of(const std::string& path) { return path.find('/') == std::string::npos ? "" : "../"; }
+
+Views::Views(const Model& model, const SiteConfig& config, std::string base_url)
+    : m_(model), cfg_(config), base_url_(std::move(base_url)) {
+    for (const char* lang : kLangs) {
+        bibs_[lang] = std::make_unique<Bibliography>(m_.corpus->references, *parse_cite_lang(lang));
+        Value::Map t;
+        // Mustache reads "a.b" as a path, so keys reach templates with '_' for '.'.
+        for (const auto& [k, v] : ui_strings(lang)) {
+            std::string key = k;
+            std::replace(key.begin(), key.end(), '.', '_');
+            t[key] = v;
+        }
+        strings_[lang] = Value(std::move(t));
+    }
+    Hasher h;
+    for (const auto& e : bibs_.at("nb")->entries()) h.add(e.ref->id).add(runs_to_text(e.runs));
+    lit_hash_ = h.hex();
+}
+
+const Bibliography& Views::bibliography(const std::string& lang) const {
+    auto it = bibs_.find(lang);
+    return *(it != bibs_.end() ? it->second : bibs_.at("nb"));
+}
+
+Value Views::chrome(const std::string& lang, const std::string& path, const std::string& title,
+                    const std::string& nav) const {
+    std::string root = root_of(path);
+    Value v;
+    v["lang"] = lang;
+    v["html_lang"] = ui_string(lang, "html_lang");
+    v["root"] = root;
+    v["site_title"] = cfg_.title;
+    v["page_title"] = title;
+    v["has_feed"] = !base_url_.empty();
+    Value::List links;
+    auto add = [&](const char* id, const std::string& key, const std::string& href) {
+        Value l;
+        l["label"] = ui_string(lang, key);
+        l["href"] = root + href;
+        l["current"] = nav == id;
+        links.push_back(l);
+    };
+    add("home", "site.home", "index.html");
+    add("themes", "site.themes", "themes/index.html");
+    add("concepts", "site.glossary", "concepts/index.html");
+    add("literature", "site.literature", "literature/index.html");
+    add("notes", "site.notes", "notes/index.html");
+    add("search", "site.search", "search/index.html");
+    v["nav"] = links;
+    return v;
+}
+
+Value Views::entries(const std::vector<const Item*>& items, const std::string& root) const {
+    Value::List list;
+    list.reserve(items.size());
+    for (const Item* it : items) {
+        Value e;
+        e["title"] = it->title;
+        e["href"] = root + item_path(*it);
+        e["kind"] = kind_label(it->kind, m_.lang, false);
+        put(e, "date", it->date);
+        put(e, "summary", it->summary);
+        if (it->lang != m_.lang) e["item_lang"] = ui_string(it->lang, "html_lang");
+        list.push_back(std::move(e));
+    }
+    return list;
+}
+
+Value Views::link_list(const std::vector<const Item*>& items, const std::string& root) const {
+    Value::List list;
+    for (const Item* it : items) {
+        Value e;
+        e["title"] = it->title;
+        e["href"] = root + item_path(*it);
+        e["kind"] = kind_label(it->kind, it->lang, false);
+        list.push_back(std::move(e));
+    }
+    return list;
+}
+
+Value Views::home() const {
+    Value v = chrome(m_.lang, "index.html", cfg_.title, "home");
+    v["intro_html"] = markdown_to_html(cfg_.intro);
+    std::vector<const Item*> newest(m_.newest.begin(),
+                                    m_.newest.begin() + std::min<std::size_t>(m_.newest.size(), cfg_.newest));
+    put_list(v, "newest", entries(newest, ""));
+    Value::List kinds;
+    for (Kind k : kAllKinds) {
+        auto it = m_.by_kind.find(k);
+        if (it == m_.by_kind.end()) continue;
+        Value e;
+        e["label"] = kind_label(k, m_.lang, true);
+        e["href"] = kind_path(k);
+        e["count"] = count_text(m_.lang, it->second.size());
+        kinds.push_back(e);
+    }
+    v["kinds"] = kinds;
+    Value::List facets;
+    for (const auto& f : m_.facets) {
+        if (f.values.empty()) continue;
+        Value e;
+        e["label"] = ui_string(m_.lang, "site." + f.folder);
+        e["href"] = facet_index_path(f);
+        e["count"] = std::to_string(f.values.size());
+        if (f.name == "theme") {
+            Value::List themes;
+            for (const auto& tv : f.values) {
+                if (tv.items.empty()) continue;
+                Value t;
+                t["label"] = tv.label;
+                t["href"] = facet_path(f, tv);
+                t["count"] = count_text(m_.lang, tv.items.size());
+                themes.push_back(t);
+            }
+            put_list(v, "themes", themes);
+        }
+        facets.push_back(e);
+    }
+    v["facets"] = facets;
+    return v;
+}
+
+std::string Views::body_html(const Item& item, const std::string& root) const {
+    if (item.citations.empty() && item.links.empty()) return item.body_html;
+    const Bibliography& bib = bibliography(item.lang);
+    struct Span {
+        std::size_t offset, length;
+        std::string text;
+    };
+    std::vector<Span> spans;
+    for (const auto& c : item.citations) {
+        std::string text = runs_to_markdown(bib.cite(c));
+        std::string href = c.refs.empty() ? "" : root + "literature/index.html#ref-" + c.refs.front().key;
+        spans.push_back({c.offset, c.length, href.empty() ? text : "[" + text + "](" + href + ")"});
+    }
+    for (const auto& l : item.links) {
+        auto it = m_.by_id.find(l.target);
+        std::string title = md_escape(it != m_.by_id.end() ? it->second->title : l.target);
+        spans.push_back({l.offset, l.length,
+                         it != m_.by_id.end() ? "[" + title + "](" + root + item_path(*it->second) + ")" : "*" + title + "*"});
+    }
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.offset < b.offset; });
+    std::string md;
+    std::size_t pos = 0;
+    for (const auto& sp : spans) {
+        if (sp.offset < pos) continue;
+        md.append(item.body, pos, sp.offset - pos);
+        md += sp.text;
+        pos = sp.offset + sp.length;
+    }
+    md.append(item.body, pos, std::string::npos);
+    return markdown_to_html(md);
+}
+
+Value Views::item(const Item& item, bool with_body) const {
+    std::string path = item_path(item);
+    std::string root = root_of(path);
+    const std::string& lang = item.lang;
+    Value v = chrome(lang, path, item.title, item.kind == Kind::Concept ? "concepts" : "");
+    Value iv;
+    iv["id"] = item.id;
+    iv["title"] = item.title;
+    put(iv, "summary", item.summary);
+    iv["kind"] = kind_label(item.kind, lang, false);
+    iv["kind_href"] = root + kind_path(item.kind);
+    iv["kinds"] = kind_label(item.kind, lang, true);
+    put(iv, "date", item.date);
+    put(iv, "updated", item.updated);
+    put(iv, "period", item.period);
+    if (!item.outcome.empty()) iv["outcome_html"] = markdown_to_html(item.outcome);
+    if (with_body) iv["body_html"] = body_html(item, root);  // else the caller adds it
+
+    // Facet values with links to their lists.
+    Value::List facets;
+    for (const auto& f : m_.facets) {
+        Value::List vals;
+        for (const auto& id : facet_ids(item, f.name)) {
+            auto at = f.at.find(id);
+            if (at == f.at.end()) continue;
+            const FacetValue& fv = f.values[at->second];
+            const Term* term = m_.corpus->taxonomy.find(f.name, fv.id);
+            Value e;
+            e["label"] = term ? term->label(lang) : fv.label;
+            e["href"] = root + facet_path(f, fv);
+            vals.push_back(e);
+        }
+        if (vals.empty()) continue;
+        Value fe;
+        fe["label"] = ui_string(lang, "facet." + f.name);
+        fe["values"] = vals;
+        facets.push_back(fe);
+    }
+    iv["facets"] = facets;
+
+    Value::List munis;
+    for (const auto& code : item.municipalities) {
+        if (const Municipality* mu = Register::builtin().find(code)) {
+            Value e;
+            e["name"] = mu->name;
+            e["code"] = mu->code;
+            e["county"] = mu->county;
+            munis.push_back(e);
+        }
+    }
+    if (!munis.empty()) {
+        put_list(iv, "municipalities", munis);
+        v["ssb_credit"] = kSsbCredit;
+    }
+
+    const Bibliography& bib = bibliography(lang);
+    Value::List works;
+    for (const auto& key : item.cited_keys()) {
+        if (!bib.find(key)) continue;
+        Value e;
+        e["key"] = key;
+        e["html"] = runs_to_html(bib.entry(key));
+        e["href"] = root + "literature/index.html#ref-" + key;
+        works.push_back(e);
+    }
+    put_list(iv, "works", works);
+
+    std::vector<const Item*> related, links_to;
+    for (const auto& r : item.related) {
+        if (auto it = m_.by_id.find(r); it != m_.by_id.end() && it->second != &item) related.push_back(it->second);
+    }
+    for (const auto& l : item.links) {
+        auto it = m_.by_id.find(l.target);
+        if (it != m_.by_id.end() && it->second != &item &&
+            std::find(links_to.begin(), links_to.end(), it->second) == links_to.end()) {
+            links_to.push_back(it->second);
+        }
+    }
+    auto back = [&](const auto& map) {
+        auto it = map.find(item.id);
+        return it == map.end() ? Value(Value::List{}) : link_list(it->second, root);
+    };
+    put_list(iv, "related", link_list(related, root));
+    put_list(iv, "links_to", link_list(links_to, root));
+    put_list(iv, "related_from", back(m_.related_from));
+    put_list(iv, "cited_in", back(m_.linked_from));
+    v["item"] = iv;
+    return v;
+}
+
+Value Views::kind_list(Kind kind) const {
+    std::string path = kind_path(kind);
+    Value v = chrome(m_.lang, path, kind_label(kind, m_.lang, true), "");
+    auto it = m_.by_kind.find(kind);
+    static const std::vector<const Item*> none;
+    const auto& items = it == m_.by_kind.end() ? none : it->second;
+    v["heading"] = kind_label(kind, m_.lang, true);
+    v["count"] = count_text(m_.lang, items.size());
+    put_list(v, "entries", entries(items, root_of(path)));
+    return v;
+}
+
+Value Views::glossary() const {
+    std::string path = kind_path(Kind::Concept);
+    Value v = chrome(m_.lang, path, ui_string(m_.lang, "site.glossary"), "concepts");
+    auto it = m_.by_kind.find(Kind::Concept);
+    Value::List terms;
+    if (it != m_.by_kind.end()) {
+        for (const Item* c : it->second) {
+            Value e;
+            e["id"] = c->id;
+            e["title"] = c->title;
+            put(e, "summary", c->summary);
+            e["href"] = item_path(*c).substr(std::string(kind_folder(Kind::Concept)).size() + 1);
+            if (c->lang != m_.lang) e["item_lang"] = ui_string(c->lang, "html_lang");
+            terms.push_back(e);
+        }
+    }
+    put_list(v, "terms", terms);
+    return v;
+}
+
+Value Views::facet_index(const Facet& f) const {
+    std::string path = facet_index_path(f);
+    Value v = chrome(m_.lang, path, ui_string(m_.lang, "site." + f.folder), f.name == "theme" ? "themes" : "");
+    Value::List vals;
+    for (const auto& fv : f.values) {
+        Value e;
+        e["label"] = fv.label;
+        e["href"] = fv.slug + ".html";
+        e["count"] = count_text(m_.lang, fv.items.size());
+        put(e, "definition", fv.definition);
+        vals.push_back(e);
+    }
+    v["heading"] = ui_string(m_.lang, "site." + f.folder);
+    put_list(v, "values", vals);
+    if (f.name == "county") v["ssb_credit"] = kSsbCredit;
+    return v;
+}
+
+Value Views::facet_page(const Facet& f, const FacetValue& fv) const {
+    std::string path = facet_path(f, fv);
+    Value v = chrome(m_.lang, path, fv.label, f.name == "theme" ? "themes" : "");
+    v["heading"] = fv.label;
+    v["facet"] = ui_string(m_.lang, "facet." + f.name);
+    v["facet_href"] = "index.html";
+    v["facet_label"] = ui_string(m_.lang, "site." + f.folder);
+    put(v, "definition", fv.definition);
+    v["count"] = count_text(m_.lang, fv.items.size());
+    put_list(v, "entries", entries(fv.items, root_of(path)));
+    if (f.name == "county") v["ssb_credit"] = kSsbCredit;
+    return v;
+}
+
+Value Views::literature() const {
+    std::string path = "literature/index.html";
+    Value v = chrome(m_.lang, path, ui_string(m_.lang, "site.literature"), "literature");
+    Value::List refs;
+    for (const auto& e : bibliography(m_.lang).entries()) {
+        Value r;
+        r["key"] = e.ref->id;
+        r["html"] = runs_to_html(e.runs);
+        auto it = m_.citing.find(e.ref->id);
+        if (it != m_.citing.end()) put_list(r, "cited_by", link_list(it->second, "../"));
+        refs.push_back(r);
+    }
+    v["references"] = refs;
+    return v;
+}
+
+Value Views::search() const {
+    return chrome(m_.lang, "search/index.html", ui_string(m_.lang, "site.search"), "search");
+}
+
+Value Views::accessibility() const {
+    Value v = chrome(m_.lang, "tilgjengelighet/index.html", ui_string(m_.lang, "site.a11y"), "");
+    put(v, "organisation", cfg_.organisation);
+    put(v, "email", cfg_.contact_email);
+    put(v, "phone", cfg_.contact_phone);
+    put(v, "url", cfg_.contact_url);
+    put(v, "reviewed", cfg_.statement_date);
+    return v;
+}
+
+Value Views::not_found() const {
+    // A server shows 404.html at any depth, so its links are absolute when the base URL is known.
+    Value v = chrome(m_.lang, "404.html", ui_string(m_.lang, "site.not_found"), "");
+    if (!base_url_.empty()) {
+        v["root"] = base_url_;
+        Value::List nav;
+        for (auto l : v.get("nav").as_list()) {
+            Value copy = l;
+            copy["href"] = base_url_ + l.get("href").as_string();
+            nav.push_back(copy);
+        }
+        v["nav"] = nav;
+    }
+    return v;
+}
+
+}  // namespace playmaker::site

@@ -1,0 +1,66 @@
+// The data each site template reads: one Value per page, built from the Model. Views are
+// pure functions of the model and settings, so a page's fingerprint can be the hash of
+// its view (item pages hash the item's file instead of the rendered body).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include <playmaker/cite.hpp>
+#include <playmaker/value.hpp>
+
+#include "config.hpp"
+#include "model.hpp"
+
+namespace playmaker::site {
+
+// The relative prefix from a page at `path` to the site root: "" or "../".
+std::string root_of(const std::string& path);
+
+class Views {
+public:
+    Views(const Model& model, const SiteConfig& config, std::string base_url);
+
+    const Model& model() const { return m_; }
+    const SiteConfig& config() const { return cfg_; }
+
+    // What every page shows around its content: language, UI strings, navigation. `path`
+    // is the page's path from the site root (links are made relative to it).
+    Value chrome(const std::string& lang, const std::string& path, const std::string& title,
+                 const std::string& nav) const;
+
+    Value home() const;
+    // Without the body when `with_body` is false (for the fingerprint); the fingerprint
+    // adds the item's hash instead.
+    Value item(const Item& item, bool with_body) const;
+    Value kind_list(Kind kind) const;
+    Value glossary() const;
+    Value facet_index(const Facet& f) const;
+    Value facet_page(const Facet& f, const FacetValue& v) const;
+    Value literature() const;
+    Value search() const;
+    Value accessibility() const;
+    Value not_found() const;
+
+    // A literature fingerprint: changes when any reference does.
+    const std::string& literature_hash() const { return lit_hash_; }
+    const Bibliography& bibliography(const std::string& lang) const;
+    // The item's body as HTML: citations linked to the literature, [[links]] to item pages.
+    std::string body_html(const Item& item) const { return body_html(item, root_of(item_path(item))); }
+
+private:
+    Value entries(const std::vector<const Item*>& items, const std::string& root) const;
+    Value link_list(const std::vector<const Item*>& items, const std::string& root) const;
+    std::string body_html(const Item& item, const std::string& root) const;
+
+    const Model& m_;
+    const SiteConfig& cfg_;
+    std::string base_url_;
+    std::string lit_hash_;
+    std::map<std::string, std::unique_ptr<Bibliography>> bibs_;  // by language, all four
+    std::map<std::string, Value> strings_;                        // "t" by language
+};
+
+
+}  // namespace playmaker::site

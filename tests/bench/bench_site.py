@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Site benchmark: `playmaker site` beside Hugo on the shared corpus, in one run.
+
+Usage: bench_site.py PLAYMAKER [N=10000] [--work DIR]
+
+Generates the corpus (gen_corpus.py N --playmaker and --hugo), then measures, each in its
+own process (wall seconds, peak RSS from wait4): hugo (Debian) with the corpus's minimal
+layout; Pagefind over Hugo's output when `npx pagefind` is installed (else the reference
+figure is named); `playmaker site` from scratch; `playmaker site` again after one item
+changes; and `playmaker notes --all-municipalities` on its own.
+Targets: site ≤ Hugo + Pagefind (≈ 6.9 s reference), aim Hugo (≈ 3.3 s); peak memory
+below Hugo's; rebuild after one edit ≤ 10 % of the full build.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def measure(argv, cwd=None):
+    t0 = time.monotonic()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    secs = time.monotonic() - t0
+    err = proc.stderr.read().decode("utf-8", "replace")
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        print(f"FAILED ({code}): {' '.join(argv)}\n{err[-2000:]}")
+    return secs, usage.ru_maxrss / 1024, err
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--work")]
+    work = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--work=")), None)
+    playmaker = os.path.abspath(args[0])
+    n = int(args[1]) if len(args) > 1 else 10000
+    work = work or tempfile.mkdtemp(prefix="pm-bench-site-")
+    os.makedirs(work, exist_ok=True)
+    gen = os.path.join(HERE, "gen_corpus.py")
+    pm, hugo_site = os.path.join(work, "pm"), os.path.join(work, "hugo")
+    for d, flag in ((pm, "--playmaker"), (hugo_site, "--hugo")):
+        if not os.path.isdir(d):
+            subprocess.run([sys.executable, gen, str(n), d, flag], check=True, stdout=subprocess.DEVNULL)
+    rows = []
+    hugo = shutil.which("hugo")
+    if hugo:
+        out = os.path.join(work, "hugo-out")
+        shutil.rmtree(out, ignore_errors=True)
+        s, m, _ = measure([hugo, "--quiet", "-s", hugo_site, "-d", out])
+        rows.append(("hugo (pages, minimal layout)", s, m))
+        if shutil.which("npx") and subprocess.run(["npx", "--no-install", "pagefind", "--version"],
+                                                  capture_output=True).returncode == 0:
+            s2, m2, _ = measure(["npx", "--no-install", "pagefind", "--site", out])
+            rows.append(("pagefind (over hugo's pages)", s2, m2))
+            rows.append(("hugo + pagefind", s + s2, max(m, m2)))
+        else:
+            rows.append(("pagefind: not installed here (reference: hugo + pagefind ≈ 6.9 s)", float("nan"), float("nan")))
+    else:
+        rows.append(("hugo: not installed (apt-get install hugo)", float("nan"), float("nan")))
+
+    site = os.path.join(work, "_site")
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(os.path.join(work, ".playmaker"), ignore_errors=True)
+    content = os.path.join(pm, "content")
+    base = [playmaker, "site", "--content", content, "-o", site, "--base-url", "https://example.no/"]
+    full, fm, err = measure(base, cwd=work)
+    rows.append(("playmaker site (full, no cache)", full, fm))
+    again, am, _ = measure(base, cwd=work)
+    rows.append(("playmaker site (nothing changed)", again, am))
+    victim = os.path.join(content, "findings", sorted(os.listdir(os.path.join(content, "findings")))[0])
+    with open(victim, "a", encoding="utf-8") as f:
+        f.write("\nEn setning lagt til for benchmarken.\n")
+    edit, em, err = measure(base, cwd=work)
+    rows.append(("playmaker site (after one edit)", edit, em))
+    notes_out = os.path.join(work, "notes")
+    ns, nm, _ = measure([playmaker, "notes", "--content", content, "-o", notes_out, "--all-municipalities"], cwd=work)
+    rows.append(("playmaker notes --all-municipalities (incl. index build)", ns, nm))
+    ns2, nm2, _ = measure([playmaker, "notes", "--content", content, "-o", notes_out, "--all-municipalities"], cwd=work)
+    rows.append(("playmaker notes --all-municipalities (index ready)", ns2, nm2))
+
+    print(f"{n} items, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
+    for name, s, m in rows:
+        print(f"  {name:60s} {s:7.2f} s  {m:8.0f} MiB")
+    print(f"  rebuild after one edit: {edit / full * 100:.0f} % of the full build (target ≤ 10 %)")
+    print("  last site build said:", err.strip().splitlines()[-1] if err.strip() else "")
+
+
+if __name__ == "__main__":
+    main()
