@@ -17,7 +17,7 @@ App::App(AppOptions options, std::shared_ptr<const State> state)
         templates_[name] = text::read_file(resource_path(std::string("templates/serve/") + name));
     }
     openapi_ = text::read_file(resource_path("templates/serve/openapi.json"));
-    for (const char* root : {"templates/serve/assets", "site"}) {
+    for (const char* root : {"templates/serve/assets", "site/assets"}) {
         std::error_code ec;
         fs::path canon = fs::canonical(resource_path(root), ec);
         if (!ec && fs::is_directory(canon, ec)) asset_roots_.push_back(canon.string());

@@ -11,7 +11,9 @@ std::shared_ptr<const State> load_state(const std::string& content, const std::s
     auto s = std::make_shared<State>();
     s->generation = generation;
     s->db = db;
-    s->corpus = load_corpus(content, diags, &PluginHost::shared());
+    LoadOptions opts;
+    opts.jobs = 0;  // item files parsed on every core: a reload is an author waiting
+    s->corpus = load_corpus(content, diags, &PluginHost::shared(), opts);
     Bibliography bib(s->corpus.references, CiteLang::nb);
     for (const BibEntry& e : bib.entries()) {
         s->literature_html += "<li id=\"ref-" + html_escape(e.ref->id) + "\">" + runs_to_html(e.runs) + "</li>\n";
