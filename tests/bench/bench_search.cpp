@@ -3,7 +3,9 @@
 //
 //   bench_search index-pm CONTENT DB      Playmaker's Index::build
 //   bench_search index-plain CONTENT DB   the same text into a plain FTS5 unicode61 table
-//   bench_search query-pm DB QUERIES      Index::search (top 10, snippets, facets, total)
+//   bench_search query-pm DB QUERIES      Index::search: top 10 with snippets and the total,
+//                                         as a results page needs (BENCH_FACETS=1 adds the
+//                                         facet counts, BENCH_NO_SNIPPETS=1 drops snippets)
 //   bench_search query-plain DB QUERIES   MATCH … ORDER BY bm25 LIMIT 10
 // QUERIES holds one query a line: the Playmaker query, a tab, the plain MATCH string.
 #include <sqlite3.h>
@@ -120,6 +122,7 @@ int query_pm(const std::string& db, const std::string& qfile) {
         playmaker::SearchQuery q;
         q.text = pm;
         q.snippets = std::getenv("BENCH_NO_SNIPPETS") == nullptr;
+        q.facets = std::getenv("BENCH_FACETS") != nullptr;
         auto t = Clock::now();
         auto r = index->search(q);
         us.push_back(since(t) * 1e6);

@@ -30,7 +30,8 @@ struct SearchQuery {
     std::multimap<std::string, std::string> filters;
     int limit = 10;
     int offset = 0;
-    bool snippets = true;
+    bool snippets = true;  // results[i].snippet; else left empty
+    bool facets = true;    // SearchResults::facets; else left empty (the total is always counted)
 };
 
 struct SearchResult {

@@ -24,12 +24,12 @@ int x_tokenize(Fts5Tokenizer* t, void* pCtx, int flags, const char* pText, int n
     std::string_view text(pText ? pText : "", pText ? static_cast<std::size_t>(nText) : 0);
     try {
         if (flags & FTS5_TOKENIZE_QUERY) {
-            for (const auto& w : split_words(text)) {
-                std::vector<std::string> alts;
-                for (auto& a : ctx->analyzer->query_terms(w.folded, ctx->query_families)) alts.push_back(std::move(a));
+            WordReader w(text);
+            while (w.next()) {
+                std::vector<std::string> alts = ctx->analyzer->query_terms(w.folded(), ctx->query_families);
                 if (flags & FTS5_TOKENIZE_PREFIX) {
                     // A prefix also matches as typed; a prefix that begins another adds nothing.
-                    alts.push_back(w.folded);
+                    alts.emplace_back(w.folded());
                     std::vector<std::string> kept;
                     for (const auto& a : alts) {
                         bool covered = false;
@@ -42,8 +42,8 @@ int x_tokenize(Fts5Tokenizer* t, void* pCtx, int flags, const char* pText, int n
                 }
                 for (std::size_t i = 0; i < alts.size(); ++i) {
                     int rc = xToken(pCtx, i ? FTS5_TOKEN_COLOCATED : 0, alts[i].data(),
-                                    static_cast<int>(alts[i].size()), static_cast<int>(w.start),
-                                    static_cast<int>(w.end));
+                                    static_cast<int>(alts[i].size()), static_cast<int>(w.start()),
+                                    static_cast<int>(w.end()));
                     if (rc != SQLITE_OK) return rc;
                 }
             }
@@ -52,9 +52,10 @@ int x_tokenize(Fts5Tokenizer* t, void* pCtx, int flags, const char* pText, int n
         if (flags & FTS5_TOKENIZE_AUX) {
             // snippet() and highlight() need only where each position lies: one token per
             // word, no analysis (positions are the same in every language, see the header).
-            for (const auto& w : split_words(text)) {
-                int rc = xToken(pCtx, 0, w.folded.data(), static_cast<int>(w.folded.size()),
-                                static_cast<int>(w.start), static_cast<int>(w.end));
+            WordReader w(text);
+            while (w.next()) {
+                int rc = xToken(pCtx, 0, w.folded().data(), static_cast<int>(w.folded().size()),
+                                static_cast<int>(w.start()), static_cast<int>(w.end()));
                 if (rc != SQLITE_OK) return rc;
             }
             return SQLITE_OK;

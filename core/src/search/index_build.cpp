@@ -186,7 +186,9 @@ std::string Index::staleness(const std::string& content, const std::string& db_p
         Db db(db_path, Db::kReadOnly);
         if (get_meta(db, "schema") != kSchemaVersion) return "analysis changed";
         if (get_meta(db, "root") != normal_root(content)) return "built from another content tree";
-        if (get_meta(db, "analysis") != Analyzer().version()) return "analysis changed";
+        Analyzer analyzer;
+        analyzer.adopt_version(get_meta(db, "dictionaries"), get_meta(db, "analysis"));
+        if (get_meta(db, "analysis") != analyzer.version()) return "analysis changed";
         std::map<std::string, std::pair<long long, long long>> stored;
         Stmt st(db, "SELECT path, size, mtime FROM files");
         while (st.step()) stored[st.text(0)] = {st.integer(1), st.integer(2)};
@@ -233,6 +235,7 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
     if (fs::exists(db_path, ec)) {
         try {
             Db old(db_path, Db::kReadOnly);
+            analyzer.adopt_version(get_meta(old, "dictionaries"), get_meta(old, "analysis"));
             reuse = get_meta(old, "schema") == kSchemaVersion && get_meta(old, "root") == root &&
                     get_meta(old, "analysis") == analyzer.version() && get_meta(old, "taxonomy") == taxonomy_hash;
         } catch (const DbError&) {
@@ -262,6 +265,14 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
         db.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
         if (!reuse) create_schema(db);
         db.exec("BEGIN");
+        // Words the old index knows are not looked up in the dictionaries again; new ones are
+        // recorded (see VocabStore).
+        VocabStore vocab(db, reuse, true);
+        struct Detach {
+            Analyzer& a;
+            ~Detach() { a.set_store(nullptr); }
+        } detach{analyzer};
+        analyzer.set_store(&vocab);
         std::map<std::string, Stored> stored;
         {
             Stmt st(db, "SELECT path, size, mtime, hash FROM files");
@@ -286,7 +297,7 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
                 stats.diagnostics.error(f.rel, 0, 0, std::string("cannot read file: ") + e.code().message());
                 continue;
             }
-            std::string hash = text::hash_hex(bytes);
+            std::string hash = content_hash(bytes);
             put_file.bind(1, f.rel).bind(2, f.size).bind(3, f.mtime).bind(4, hash).run();
             if (it != stored.end() && it->second.hash == hash) {  // touched, not changed
                 stats.unchanged += f.rel == "taxonomy.yaml" ? 0 : 1;
@@ -315,7 +326,9 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
         }
         set_meta(db, "schema", kSchemaVersion);
         set_meta(db, "root", root);
+        vocab.flush();
         set_meta(db, "analysis", analyzer.version());
+        set_meta(db, "dictionaries", analyzer.dictionary_signature());
         set_meta(db, "taxonomy", taxonomy_hash);
         set_meta(db, "families", families_of(db));
         db.exec("COMMIT");
