@@ -11,7 +11,9 @@
 
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "playmaker/analysis.hpp"
 
@@ -21,10 +23,20 @@ struct TokenizerContext {
     Analyzer* analyzer = nullptr;
     std::string lang = "nb";                   // for documents: the row being written
     unsigned query_families = Analyzer::kAll;  // for queries
+    // For pm_rank: each row's length in tokens, by rowid, when the caller holds it (else
+    // pm_rank asks FTS5, which reads the row's size record).
+    const std::vector<std::uint32_t>* doc_len = nullptr;
+    // Counts the positions (words) of the documents tokenized: the row length FTS5 keeps.
+    std::uint32_t positions = 0;
 };
 
-// Registers "playmaker" on `db`; `ctx` must outlive the connection. Throws
-// std::runtime_error when FTS5 is missing.
+// Registers the tokenizer "playmaker" and the rank function pm_rank on `db`; `ctx` must
+// outlive the connection. Throws std::runtime_error when FTS5 is missing.
+//
+// pm_rank(docs, w1, w2, …) is FTS5's bm25() — same formula (k1 = 1.2, b = 0.75), same
+// column weights, same values — computed from each phrase's position iterator instead of
+// the merged instance list bm25() builds for every row, which costs several times more
+// when a stemmed term occurs often in a row.
 void register_tokenizer(sqlite3* db, TokenizerContext* ctx);
 
 }  // namespace playmaker::search

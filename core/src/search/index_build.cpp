@@ -66,7 +66,7 @@ class Builder {
 public:
     Builder(Db& db, TokenizerContext& ctx, const Taxonomy& tax)
         : db_(db), ctx_(ctx), tax_(tax),
-          entry_(db, "INSERT INTO entries(path, id, kind, title, summary, lang) VALUES(?1,?2,?3,?4,?5,?6)"),
+          entry_(db, "INSERT INTO entries(rowid, path, id, kind, title, summary, lang, length) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"),
           doc_(db, "INSERT INTO docs(rowid, title, summary, body, labels) VALUES(?1,?2,?3,?4,?5)"),
           facet_(db, "INSERT INTO facets(rowid, facet, value) VALUES(?1,?2,?3)"),
           find_(db, "SELECT rowid, lang FROM entries WHERE path = ?1"),
@@ -138,10 +138,17 @@ private:
                      const std::string& title, const std::string& summary, const std::string& body,
                      const std::string& labels, const std::string& lang) {
         std::string t = clean_text(title), s = clean_text(summary);
-        entry_.bind(1, path).bind(2, id).bind(3, kind).bind(4, t).bind(5, s).bind(6, lang).run();
-        long long rowid = sqlite3_last_insert_rowid(db_.get());
+        if (next_rowid_ == 0) {
+            Stmt max(db_, "SELECT coalesce(max(rowid), 0) FROM entries");
+            next_rowid_ = max.step() ? max.integer(0) + 1 : 1;
+        }
+        long long rowid = next_rowid_++;
+        // The row first, counting its positions, then its entry with that length (pm_rank).
         ctx_.lang = lang;
+        ctx_.positions = 0;
         doc_.bind(1, rowid).bind(2, t).bind(3, s).bind(4, clean_text(body)).bind(5, clean_text(labels)).run();
+        entry_.bind(1, rowid).bind(2, path).bind(3, id).bind(4, kind).bind(5, t).bind(6, s).bind(7, lang)
+            .bind(8, static_cast<long long>(ctx_.positions)).run();
         return rowid;
     }
 
@@ -153,6 +160,7 @@ private:
     TokenizerContext& ctx_;
     const Taxonomy& tax_;
     Stmt entry_, doc_, facet_, find_, del_doc_, del_entry_, del_facets_;
+    long long next_rowid_ = 0;
 };
 
 std::string families_of(Db& db) {

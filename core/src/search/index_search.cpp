@@ -31,6 +31,7 @@ struct Index::Impl {
     std::string root;
     std::vector<Row> rows;               // by rowid
     std::vector<std::uint8_t> live;      // by rowid: 1 when the row exists
+    std::vector<std::uint32_t> doc_len;  // by rowid: words in the row (pm_rank's length)
     std::vector<std::uint32_t> facet_at;  // by rowid: where the row's facet ids begin in row_facets
     std::vector<std::uint32_t> row_facets;  // ids into facet_values, rows one after another
     std::vector<std::pair<std::string, std::string>> facet_values;
@@ -44,21 +45,24 @@ struct Index::Impl {
         }
         vocab = std::make_unique<VocabStore>(db, true, false);
         analyzer.set_store(vocab.get());
-        match_stmt = std::make_unique<Stmt>(db, (std::string("SELECT rowid, ") + kBm25 + " FROM docs WHERE docs MATCH ?1").c_str());
+        match_stmt = std::make_unique<Stmt>(db, (std::string("SELECT rowid, ") + kRank + " FROM docs WHERE docs MATCH ?1").c_str());
         body_stmt = std::make_unique<Stmt>(db, "SELECT body FROM docs WHERE rowid = ?1");
         root = get_meta(db, "root");
         std::string fam = get_meta(db, "families");
         ctx.query_families = fam.empty() ? Analyzer::kAll : static_cast<unsigned>(std::stoul(fam));
-        Stmt st(db, "SELECT rowid, id, kind, title, summary, path, lang FROM entries ORDER BY rowid");
+        Stmt st(db, "SELECT rowid, id, kind, title, summary, path, lang, length FROM entries ORDER BY rowid");
         while (st.step()) {
             auto rowid = static_cast<std::size_t>(st.integer(0));
             if (rowid >= rows.size()) {
                 rows.resize(rowid + 1);
                 live.resize(rowid + 1);
+                doc_len.resize(rowid + 1);
             }
             rows[rowid] = Row{st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)};
             live[rowid] = 1;
+            doc_len[rowid] = static_cast<std::uint32_t>(st.integer(7));
         }
+        ctx.doc_len = &doc_len;
         // Facet ids per row, in one flat array (facets_rowid orders them by row).
         std::vector<std::vector<std::uint32_t>> per_row(rows.size());
         Stmt fs(db, "SELECT rowid, facet, value FROM facets");

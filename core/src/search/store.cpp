@@ -18,7 +18,8 @@ void create_schema(Db& db) {
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, hash TEXT NOT NULL);
 CREATE TABLE entries(rowid INTEGER PRIMARY KEY, path TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL,
-                     title TEXT NOT NULL, summary TEXT NOT NULL, lang TEXT NOT NULL);
+                     title TEXT NOT NULL, summary TEXT NOT NULL, lang TEXT NOT NULL,
+                     length INTEGER NOT NULL);  -- the row's words in docs, as FTS5 counts them
 CREATE INDEX entries_path ON entries(path);
 CREATE TABLE facets(rowid INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL);
 CREATE INDEX facets_rowid ON facets(rowid);

@@ -12,10 +12,12 @@
 namespace playmaker::search {
 
 // Bump when the tables change: an index of another schema is rebuilt from scratch.
-inline constexpr const char* kSchemaVersion = "2";
+inline constexpr const char* kSchemaVersion = "3";
 
-// BM25 weights of the FTS5 columns title, summary, body, labels.
+// BM25 weights of the FTS5 columns title, summary, body, labels. kRank is the same score
+// computed by pm_rank (fts_tokenizer.hpp), with the row lengths the index holds in memory.
 inline constexpr const char* kBm25 = "bm25(docs, 10.0, 4.0, 1.0, 3.0)";
+inline constexpr const char* kRank = "pm_rank(docs, 10.0, 4.0, 1.0, 3.0)";
 
 void create_schema(Db& db);
 std::string get_meta(const Db& db, const std::string& key);  // "" when absent
