@@ -47,6 +47,7 @@ struct SearchResult {
 struct FacetCount {
     std::string value;
     int count = 0;
+    bool operator==(const FacetCount&) const = default;
 };
 // Facet name → values with the number of matching items, most frequent first.
 using Facets = std::map<std::string, std::vector<FacetCount>>;

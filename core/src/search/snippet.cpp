@@ -160,7 +160,10 @@ Snippet make_snippet(std::string_view text, std::string_view lang, const Highlig
     }
     std::string& html = out.html;
     if (start > 0) html += "…";
-    std::size_t pos = spans[start].first, stop = spans[end - 1].second;
+    // A window at either end of the text keeps what lies before its first word or after its
+    // last (punctuation, quotes).
+    bool to_end = end == n && complete;
+    std::size_t pos = start == 0 ? 0 : spans[start].first, stop = to_end ? text.size() : spans[end - 1].second;
     for (auto [s, e] : marks) {
         if (s < pos) continue;
         html += html_escape(text.substr(pos, s - pos));
@@ -170,7 +173,7 @@ Snippet make_snippet(std::string_view text, std::string_view lang, const Highlig
         pos = e;
     }
     html += html_escape(text.substr(pos, stop - pos));
-    if (end < n || !complete) html += "…";
+    if (!to_end) html += "…";
     out.score = best;
     return out;
 }
