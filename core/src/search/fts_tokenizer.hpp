@@ -3,8 +3,9 @@
 // How an item's language reaches the tokenizer (SQLite 3.40 gives the tokenizer only the
 // text): the connection owns a TokenizerContext, and the index sets `lang` to the item's
 // language right before each INSERT or DELETE of that item's row. Because the analysis
-// gives one primary token per word in every language, snippet() and highlight() — which
-// re-tokenize without knowing the row's language — still map positions to the right bytes.
+// gives one primary token per word in every language, positions do not depend on the
+// language (snippet() and highlight() would still map them to the right bytes; Playmaker
+// makes its snippets itself, search/snippet.hpp, in the row's language).
 // Queries carry no language: a query word becomes colocated alternatives, one per language
 // family present in the index (FTS5 reads colocated query tokens as OR).
 #pragma once
