@@ -14,6 +14,7 @@
 #include "playmaker/atomic.hpp"
 #include "playmaker/corpus.hpp"
 #include "playmaker/index.hpp"
+#include "playmaker/note.hpp"
 #include "playmaker/municipality.hpp"
 #include "search/fts_tokenizer.hpp"
 #include "search/store.hpp"
@@ -315,6 +316,11 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
         for (const auto& [path, s] : stored) {  // files that are gone
             if (path != "taxonomy.yaml") stats.removed += builder.remove(path) > 0 ? 1 : 0;
             del_file.bind(1, path).run();
+        }
+        // Words a note will search for are analysed now (see note_keywords), so making a
+        // note finds them in the vocabulary and never loads the dictionaries.
+        for (const auto& keyword : note_keywords(root)) {
+            for (const auto& w : split_words(keyword)) analyzer.query_terms(w.folded);
         }
         set_meta(db, "schema", kSchemaVersion);
         set_meta(db, "root", root);
