@@ -27,7 +27,7 @@ namespace playmaker {
 
 // Bumped whenever a class below, or a type it passes, changes shape. A plugin built
 // against another version is refused when loaded, never called.
-inline constexpr int kPluginApiVersion = 1;
+inline constexpr int kPluginApiVersion = 2;
 
 struct Note;
 struct Corpus;
