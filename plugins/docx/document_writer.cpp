@@ -14,7 +14,8 @@ namespace {
 
 // How one paragraph is set: its style and what it adds to the style.
 struct Para {
-    std::string style = "Normal";
+    Para(std::string s = "Normal") : style(std::move(s)) {}
+    std::string style;
     bool page_break = false;
     std::string bookmark;  // a bookmark around the paragraph's text (headings)
     int num_id = 0, ilvl = 0;

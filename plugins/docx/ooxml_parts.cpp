@@ -117,7 +117,7 @@ Style heading(int level) {
     s.line = 250;  // the HTML's line-height 1.2
     s.outline = level - 1;
     if (level == 1) {
-        s.size = 30, s.before = 0, s.after = 180, s.border_bottom = true;
+        s.size = 30, s.before = 240, s.after = 180, s.border_bottom = true;
     } else if (level == 2) {
         s.size = 24, s.before = 264, s.after = 72;
     } else {

@@ -131,7 +131,7 @@ for name in profiles:
 # A Markdown body's lists, emphasis and links reach Word (a profile section of the author's own).
 write(os.path.join(CONTENT, "profiles", "testkommune.yaml"),
       'municipality: "5046"\nmålform: nynorsk\npages: 10\nsections:\n  forord: |\n'
-      '    Eit *føreord* med **vekt** og [lenkje](https://example.org/a b).\n\n'
+      '    Eit *føreord* med **vekt** og [lenkje](<https://example.org/a bø>).\n\n'
       '    - første punkt\n    - andre punkt\n\n    1. ein\n    2. to\n')
 out = os.path.join(work, "test.docx")
 rc, _, err = run("note", "--profile", "testkommune", "--format", "docx", "-o", out, *base)
@@ -145,7 +145,7 @@ fore = next((p for s, t, p in paras if t.startswith("Eit føreord")), None)
 check(fore is not None and any(r.find(f"{W}rPr/{W}i") is not None for r in fore.iter(W + "r")), "emphasis is italic")
 check(fore is not None and any(r.find(f"{W}rPr/{W}b") is not None for r in fore.iter(W + "r")), "strong is bold")
 rels = z.read("word/_rels/document.xml.rels").decode()
-check("https://example.org/a%20b" in rels, "a link with a space is escaped in its relationship")
+check("https://example.org/a%20b%C3%B8" in rels, "a link with a space and ø is escaped in its relationship")
 check('w:val="nn-NO"' in z.read("word/styles.xml").decode(), "a nynorsk note is nn-NO")
 check('<w:lang w:val="nb-NO"/>' in z.read("word/document.xml").decode(), "bokmål items in a nynorsk note carry nb-NO")
 
