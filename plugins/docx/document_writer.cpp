@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "xml_out.hpp"
@@ -81,14 +82,16 @@ private:
     }
 
     // A bookmark name Word accepts: a letter first, letters, digits and '_' only, at most
-    // 40 characters, one per id.
-    std::string bookmark(const std::string& id) {
-        auto it = bookmarks_.find(id);
+    // 40 characters, one per key. Items are "pm_<id>" (what "#id" links point at);
+    // sections "pms_<id>", so an item and a section with the same id never share one.
+    std::string bookmark(const std::string& id, const char* prefix = "pm_") {
+        std::string key = prefix + id;
+        auto it = bookmarks_.find(key);
         if (it != bookmarks_.end()) return it->second;
-        std::string name = "pm_";
+        std::string name = prefix;
         for (char c : id) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
         if (name.size() > 40) name = name.substr(0, 34) + "_" + std::to_string(bookmarks_.size());
-        return bookmarks_[id] = name;
+        return bookmarks_[key] = name;
     }
 
     // The table of contents as a Word TOC field over the section headings, its cached
@@ -109,7 +112,7 @@ private:
                 x_.close();
                 field_char("separate");
             }
-            x_.open("w:hyperlink", {{"w:anchor", bookmark(toc[i].get("id").as_string())}, {"w:history", "1"}});
+            x_.open("w:hyperlink", {{"w:anchor", bookmark(toc[i].get("id").as_string(), "pms_")}, {"w:history", "1"}});
             run(text(toc[i].get("heading").as_string()), "");
             x_.close();
             if (i + 1 == toc.size()) field_char("end");
@@ -126,7 +129,7 @@ private:
     void section(const Value& sec, const Value& v) {
         Para h{"Heading1"};
         h.page_break = sec.get("page_break").as_bool();
-        h.bookmark = bookmark(sec.get("id").as_string());
+        h.bookmark = bookmark(sec.get("id").as_string(), "pms_");
         paragraph(h, {text(sec.get("heading").as_string())});
         blocks(sec.get("body_md").as_string(), 1, "");
         for (const Value& item : sec.get("items").as_list()) {
@@ -203,7 +206,7 @@ private:
         if (p.ind_left >= 0) x_.empty("w:ind", {{"w:left", std::to_string(p.ind_left)}});
         x_.close();
         int mark = -1;
-        if (!p.bookmark.empty()) {
+        if (!p.bookmark.empty() && placed_.insert(p.bookmark).second) {  // each name once
             mark = next_bookmark_id_++;
             x_.empty("w:bookmarkStart", {{"w:id", std::to_string(mark)}, {"w:name", p.bookmark}});
         }
@@ -224,9 +227,7 @@ private:
     bool open_link(const std::string& link) {
         if (link.empty()) return false;
         if (link[0] == '#') {
-            auto it = bookmarks_.find(link.substr(1));
-            std::string name = it != bookmarks_.end() ? it->second : bookmark(link.substr(1));
-            x_.open("w:hyperlink", {{"w:anchor", name}, {"w:history", "1"}});
+            x_.open("w:hyperlink", {{"w:anchor", bookmark(link.substr(1))}, {"w:history", "1"}});
             return true;
         }
         auto it = link_ids_.find(link);
@@ -286,8 +287,9 @@ private:
     }
 
     XmlOut x_;
-    std::map<std::string, std::string> bookmarks_;  // item or section id → bookmark name
+    std::map<std::string, std::string> bookmarks_;  // prefix + id → bookmark name
     std::map<std::string, std::string> link_ids_;   // URL → relationship id
+    std::set<std::string> placed_;                  // bookmark names already in the document
     int next_bookmark_id_ = 1;
 };
 

@@ -96,7 +96,9 @@ for name in profiles:
     check(all(h.get(R + "id") in targets for h in links), f"{name}: every hyperlink has its relationship")
     check(all(" " not in t for t in targets.values()), f"{name}: link targets are valid URIs")
     # Each bookmark a hyperlink points at exists.
-    marks = {b.get(W + "name") for b in doc.iter(W + "bookmarkStart")}
+    mark_list = [b.get(W + "name") for b in doc.iter(W + "bookmarkStart")]
+    marks = set(mark_list)
+    check_eq(len(mark_list), len(marks), f"{name}: bookmark names are unique")
     anchors = {h.get(W + "anchor") for h in doc.iter(W + "hyperlink") if h.get(W + "anchor")}
     check(anchors <= marks, f"{name}: internal links point at bookmarks ({sorted(anchors - marks)[:3]})")
     check(all(len(m) <= 40 for m in marks), f"{name}: bookmark names within Word's 40 characters")
