@@ -79,6 +79,8 @@ int run(const Args& args) {
         std::cerr << "playmaker notes: no profiles in " << s.content << "/profiles (use --all-municipalities)\n";
     }
 
+    KeywordCache keyword_cache;
+    req.options.keyword_cache = &keyword_cache;
     StagedDir staged(*out_dir);
     std::atomic<std::size_t> next{0}, done{0};
     std::atomic<int> failure{kOk};

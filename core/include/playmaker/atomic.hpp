@@ -15,7 +15,8 @@ void write_file_atomic(const std::string& path, std::string_view bytes);
 // A folder being built beside its target. Write into `path()`, then `commit()`: the new
 // folder takes the target's place in one step (renameat2 RENAME_EXCHANGE, or a plain rename
 // when there is no old folder), and the old one is removed afterwards. Without commit(),
-// the destructor removes the half-built folder and the target is untouched.
+// the destructor removes the half-built folder and the target is untouched. Staging folders
+// of killed runs for the same target are removed when a new StagedDir starts.
 class StagedDir {
 public:
     explicit StagedDir(std::string target);
@@ -33,6 +34,10 @@ private:
     std::string staging_;
     bool committed_ = false;
 };
+
+// Removes what killed writers left beside `target`: staging files and folders named by
+// staging_path_for whose process is gone. Writers still running are left alone.
+void remove_dead_staging(const std::string& target);
 
 // A temporary path beside `path` for a file that will be renamed over it: SQLite builds
 // the index there, is closed out of WAL mode, and then `replace_file` moves it in.

@@ -73,6 +73,8 @@ struct Item {
     std::vector<Link> links;
 
     std::string hash;  // hex digest of the file's bytes, for incremental work
+    int words = 0;          // words in the title and the body text, for page estimates
+    int summary_words = 0;  // words in the summary
 
     // Where front-matter values sit in the file, for messages: "title", "themes.0", …
     std::map<std::string, Position> positions;

@@ -5,7 +5,10 @@
 // used. Notes are plain values; a const Note may be read from several threads at once.
 #pragma once
 
+#include <map>
+#include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "playmaker/corpus.hpp"
@@ -52,10 +55,26 @@ struct Note {
     double pages = 0;                     // estimated A4 pages
 };
 
+// Keyword hits (item id, bm25) per profile keyword, shared by the notes of one run:
+// default profiles share their keywords, so `notes --all-municipalities` searches each
+// keyword once. Safe to share between threads. Valid for one index: make a new cache when
+// the index changes.
+class KeywordCache {
+public:
+    using Hits = std::vector<std::pair<std::string, double>>;
+    // The hits for `keyword`, computing them with `index` when not cached yet.
+    Hits hits(const std::string& keyword, Index& index);
+
+private:
+    std::mutex mu_;
+    std::map<std::string, Hits> cache_;
+};
+
 struct NoteOptions {
     int pages = 0;         // page budget; 0 = the profile's (default 10)
     std::string lang;      // nb | nn | sv | en; empty = from the profile's målform
     std::string date;      // empty = today
+    KeywordCache* keyword_cache = nullptr;  // optional; shared across notes of one run
 };
 
 // The profile for a municipality without one: keywords, themes and drivers derived from

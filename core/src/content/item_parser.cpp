@@ -114,6 +114,8 @@ bool parse_item(std::string_view bytes, const std::string& name, Item& out, Diag
     out.body_html = markdown::to_html(out.body);
     out.body_text = markdown::to_text(out.body);
     markdown::scan(out.body, out.body_line, out.citations, out.links);
+    out.words = text::count_words(out.title) + text::count_words(out.body_text);
+    out.summary_words = text::count_words(out.summary);
     return true;
 }
 

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "util/text.hpp"
+
 namespace playmaker {
 namespace {
 
@@ -17,16 +19,16 @@ constexpr double kItemWords = 14;         // an item heading and spacing
 constexpr double kReferenceWords = 30;    // one reference-list entry, indent included
 
 double section_words(const Note& note, const NoteSection& s) {
-    double words = kHeadingWords + count_words(s.author_text.empty() ? s.intro : s.author_text);
+    double words = kHeadingWords + text::count_words(s.author_text.empty() ? s.intro : s.author_text);
     for (const auto& c : s.items) {
-        words += kItemWords + count_words(c.item->title) + count_words(c.item->body_text);
-        for (const auto& r : c.reasons) words += count_words(r) + 1;
+        words += kItemWords + c.item->words;
+        for (const auto& r : c.reasons) words += text::count_words(r) + 1;
     }
     if (s.generate == "summary") {
         for (const auto& other : note.sections) {
             if (!other.generate.empty()) continue;
             for (const auto& c : other.items) {
-                words += 3 + count_words(c.item->title) + count_words(c.item->summary);
+                words += 3 + text::count_words(c.item->title) + c.item->summary_words;
             }
         }
     }
@@ -36,17 +38,6 @@ double section_words(const Note& note, const NoteSection& s) {
 }
 
 }  // namespace
-
-int count_words(const std::string& text) {
-    int n = 0;
-    bool in_word = false;
-    for (char c : text) {
-        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-        if (!space && !in_word) ++n;
-        in_word = !space;
-    }
-    return n;
-}
 
 double estimate_pages(const Note& note) {
     double pages = 0;

@@ -10,7 +10,4 @@ namespace playmaker {
 // profile's estimate against the printed page count.
 double estimate_pages(const Note& note);
 
-// Words in a text (runs of non-space bytes).
-int count_words(const std::string& text);
-
 }  // namespace playmaker

@@ -21,6 +21,8 @@
 #include "util/text.hpp"
 
 namespace playmaker {
+KeywordCache::Hits keyword_hits(const std::string& keyword, Index& index);
+
 namespace {
 
 int population_band(long population) {
@@ -65,9 +67,9 @@ struct Scored {
 class Scorer {
 public:
     Scorer(const Profile& p, const Municipality& m, const Corpus& corpus, Index* index,
-           const Strings& s, const std::string& lang)
+           KeywordCache* cache, const Strings& s, const std::string& lang)
         : p_(p), m_(m), corpus_(corpus), s_(s), lang_(lang) {
-        if (index) rank_keywords(*index);
+        if (index) rank_keywords(*index, cache);
     }
 
     Scored score(const Item& item) const {
@@ -118,25 +120,13 @@ private:
     const std::string& lang_;
     std::map<std::string, std::vector<std::pair<std::string, double>>> keyword_hits_;
 
-    void rank_keywords(Index& index) {
+    void rank_keywords(Index& index, KeywordCache* cache) {
         for (const auto& kw : p_.keywords) {
-            SearchQuery q;
-            q.text = kw;
-            q.limit = 50;
-            q.snippets = false;
-            SearchResults r;
-            try {
-                r = index.search(q);
-            } catch (const std::exception&) {
-                continue;  // a keyword that is not valid text simply ranks nothing
-            }
-            if (r.results.empty()) continue;
-            double best = r.results.front().score;  // bm25: most negative is best
-            for (const auto& hit : r.results) {
-                if (hit.kind == "reference" || best == 0) continue;
-                double pts = 3.0 * hit.score / best;
-                keyword_hits_[hit.id].emplace_back(kw, pts);
-            }
+            KeywordCache::Hits hits = cache ? cache->hits(kw, index) : keyword_hits(kw, index);
+            if (hits.empty()) continue;
+            double best = hits.front().second;  // bm25: most negative is best
+            if (best == 0) continue;
+            for (const auto& [id, score] : hits) keyword_hits_[id].emplace_back(kw, 3.0 * score / best);
         }
     }
 
@@ -177,6 +167,38 @@ private:
         }
     }
 };
+
+}  // namespace
+
+// The items a keyword finds, best first (bm25, negative), literature references left out.
+KeywordCache::Hits keyword_hits(const std::string& keyword, Index& index) {
+    SearchQuery q;
+    q.text = keyword;
+    q.limit = 50;
+    q.snippets = false;
+    KeywordCache::Hits hits;
+    try {
+        for (const auto& r : index.search(q).results) {
+            if (r.kind != "reference") hits.emplace_back(r.id, r.score);
+        }
+    } catch (const std::exception&) {
+        // a keyword that is not valid text simply ranks nothing
+    }
+    return hits;
+}
+
+KeywordCache::Hits KeywordCache::hits(const std::string& keyword, Index& index) {
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        if (auto it = cache_.find(keyword); it != cache_.end()) return it->second;
+    }
+    Hits h = keyword_hits(keyword, index);
+    std::lock_guard<std::mutex> lock(mu_);
+    cache_.emplace(keyword, h);
+    return h;
+}
+
+namespace {
 
 bool by_score(const ChosenItem& a, const ChosenItem& b) {
     if (a.score != b.score) return a.score > b.score;
@@ -292,7 +314,7 @@ Note build_note(const Profile& profile, const Corpus& corpus, Index* index,
     const Strings& s = Strings::of(note.lang);
     note.title = s.get("note.title", {{"municipality", note.profile.name}});
 
-    Scorer scorer(profile, m, corpus, index, s, note.lang);
+    Scorer scorer(profile, m, corpus, index, options.keyword_cache, s, note.lang);
     const auto& sections = outline();
     for (const auto& o : sections) {
         NoteSection sec;

@@ -46,22 +46,6 @@ std::string names(const std::vector<Name>& list) {
     return out;
 }
 
-// Removes staging files of builds that were killed (their process is gone).
-void remove_dead_staging(const std::string& db) {
-    fs::path p(db);
-    fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
-    std::string prefix = "." + p.filename().string() + ".tmp-";
-    std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        std::string name = it->path().filename().string();
-        if (!name.starts_with(prefix)) continue;
-        long pid = std::atol(name.c_str() + prefix.size());
-        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
-            fs::remove(it->path(), ec);
-        }
-    }
-}
-
 class Builder {
 public:
     Builder(Db& db, TokenizerContext& ctx, const Taxonomy& tax)

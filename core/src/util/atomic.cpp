@@ -1,6 +1,7 @@
 #include "playmaker/atomic.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -8,6 +9,7 @@
 #include <filesystem>
 #include <random>
 #include <system_error>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -44,6 +46,21 @@ void make_parent(const std::string& path) {
 }
 
 }  // namespace
+
+void remove_dead_staging(const std::string& target) {
+    fs::path p(target);
+    fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+    std::string prefix = "." + p.filename().string() + ".tmp-";
+    std::error_code ec;
+    std::vector<fs::path> dead;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        long pid = std::atol(name.c_str() + prefix.size());
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) dead.push_back(it->path());
+    }
+    for (const auto& d : dead) fs::remove_all(d, ec);
+}
 
 std::string staging_path_for(const std::string& path) {
     fs::path p(path);
@@ -92,6 +109,7 @@ void write_file_atomic(const std::string& path, std::string_view bytes) {
 StagedDir::StagedDir(std::string target) : target_(std::move(target)) {
     while (!target_.empty() && target_.size() > 1 && target_.back() == '/') target_.pop_back();
     make_parent(target_);
+    remove_dead_staging(target_);
     staging_ = staging_path_for(target_);
     std::error_code ec;
     fs::create_directory(staging_, ec);

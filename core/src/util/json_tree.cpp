@@ -190,7 +190,8 @@ private:
             skip_ws();
             Value v;
             if (!value(v, depth + 1)) return false;
-            out.members.emplace_back(std::move(key), std::move(v));
+            out.keys.push_back(std::move(key));
+            out.values.push_back(std::move(v));
             out.key_offsets.push_back(key_at);
             skip_ws();
             if (pos_ < s_.size() && s_[pos_] == ',') {
@@ -209,8 +210,8 @@ private:
 }  // namespace
 
 const Value* Value::get(std::string_view key) const {
-    for (const auto& [k, v] : members) {
-        if (k == key) return &v;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (keys[i] == key) return &values[i];
     }
     return nullptr;
 }

@@ -19,8 +19,11 @@ struct Value {
     double number = 0;
     std::string text;  // String: the decoded string; Number: its source text
     std::vector<Value> items;                            // Array
-    std::vector<std::pair<std::string, Value>> members;  // Object, in file order
-    std::vector<std::size_t> key_offsets;                // Object: where each key starts
+    // Object members in file order, as parallel lists (a pair holding the incomplete Value
+    // type is not allowed here).
+    std::vector<std::string> keys;
+    std::vector<Value> values;
+    std::vector<std::size_t> key_offsets;  // where each key starts
     std::size_t offset = 0;
 
     const Value* get(std::string_view key) const;

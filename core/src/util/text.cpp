@@ -57,6 +57,17 @@ bool starts_with(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
 
+int count_words(std::string_view text) {
+    int n = 0;
+    bool in_word = false;
+    for (char c : text) {
+        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (!space && !in_word) ++n;
+        in_word = !space;
+    }
+    return n;
+}
+
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::system_error(errno, std::generic_category(), "cannot read " + path);

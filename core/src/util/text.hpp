@@ -13,6 +13,8 @@ std::vector<std::string_view> split_lines(std::string_view s);
 std::vector<std::string_view> split(std::string_view s, char sep);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 bool starts_with(std::string_view s, std::string_view prefix);
+// Words in a text: runs of bytes other than space, tab, CR and LF.
+int count_words(std::string_view text);
 // Reads a whole file; throws std::system_error when it cannot.
 std::string read_file(const std::string& path);
 // Hex SHA-1 of the bytes (content hashes for incremental work, not security).
