@@ -168,6 +168,7 @@ Response App::note(const std::string& who, const Params& p, const State& s, bool
         return fail(404, "no renderer for the format '" + format + "' is loaded (available: " + have + ")");
     }
     NoteOptions opts;
+    opts.keyword_cache = &s.keyword_cache;
     if (auto pages = first(p, "pages"); pages && !pages->empty() && !parse_int(*pages, 1, 100, opts.pages)) {
         return fail(400, "pages must be a whole number from 1 to 100");
     }

@@ -9,6 +9,7 @@
 
 #include "playmaker/corpus.hpp"
 #include "playmaker/diagnostic.hpp"
+#include "playmaker/note.hpp"
 
 namespace playmaker::serve {
 
@@ -17,6 +18,9 @@ struct State {
     Corpus corpus;
     std::string db;                // the index built from `corpus`
     std::string literature_html;   // the whole library's reference list, APA, bokmål
+    // Keyword hits shared by every note made from this State (thread-safe; valid for one
+    // index, which is why it lives here and is replaced with the State).
+    mutable KeywordCache keyword_cache;
 };
 
 // Loads the content tree at `content` (problems into `diags`) for the index at `db`,
