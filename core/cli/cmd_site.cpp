@@ -78,10 +78,9 @@ int run(const Args& args) {
     } join{saver};
 
     bool notes = !s.corpus.profiles.empty() || args.flag("--all-municipalities");
-    if (notes) {
-        if (int rc = open_index(s); rc != kOk) return rc;
-        s.index.reset();  // each worker opens its own connection
-    }
+    // The index serves the notes' selection and the site's search (exported with the site).
+    if (int rc = open_index(s); rc != kOk) return rc;
+    s.index.reset();  // each worker opens its own connection
 
     SiteStats stats;
     Diagnostics diags;
@@ -95,6 +94,7 @@ int run(const Args& args) {
         req.previous = out;
         req.base_url = base_url;
         req.db = notes ? s.db : "";
+        req.search_db = s.db;
         req.all_municipalities = args.flag("--all-municipalities");
         req.jobs = jobs;
         req.progress = [&](std::size_t done, std::size_t total) {
