@@ -14,14 +14,15 @@ const AXE = require.resolve('axe-core/axe.min.js');
 
 async function main() {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-chromium-'));
-  const browser = await chromium.launch({
+  // A fresh profile (the --user-data-dir), Debian's chromium, nothing downloaded.
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: cfg.chromium || '/usr/bin/chromium',
+    headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${profile}`],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  const browser = context;
   const report = { queries: [], axe: {}, console: [], outside: [], pwned: false, keyboard: {}, facet: {}, file: '' };
-  const context = await browser.newContext();
   await context.route('**/*', (route) => {
     const u = new URL(route.request().url());
     if (u.protocol === 'file:' || u.hostname === '127.0.0.1' || u.protocol === 'data:') return route.continue();
@@ -67,7 +68,7 @@ async function main() {
     report.facet = { before: before.status, label, after: after.status, url: after.url, ids: after.ids };
   }
   // axe-core, WCAG 2.1 A and AA, on every page type.
-  for (const [name, url] of Object.entries(cfg.pages)) {
+  for (const [name, url] of Object.entries(cfg.pages || {})) {
     await page.goto(url);
     if (url.includes('search/index.html')) await page.evaluate(() => window.pmSearchDone);
     await page.addScriptTag({ path: AXE });

@@ -62,7 +62,7 @@ try:
         sites[name] = (site, db)
 
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=www)
-    handler.log_message = lambda *a: None
+    http.server.SimpleHTTPRequestHandler.log_message = lambda *a: None
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     port = httpd.server_address[1]

@@ -10,6 +10,7 @@
 #include "playmaker/analysis.hpp"
 #include "playmaker/search_export.hpp"
 #include "search/fts_tokenizer.hpp"
+#include "search/paradigm.hpp"
 #include "search/store.hpp"
 
 namespace playmaker {
@@ -248,6 +249,7 @@ private:
         for (const auto& w : opt_.extra_words) {
             for (auto& x : split_words(w)) words.insert(std::move(x.folded));
         }
+        add_paradigms(words);
         std::string chunk, first;
         auto flush = [&] {
             if (chunk.empty()) return;
@@ -266,6 +268,34 @@ private:
         }
         flush();
         return firsts;
+    }
+
+    // Every form of the words' dictionary lemmas, so that a query word absent from the
+    // content but inflected from a word that is there meets it as on the server.
+    static void add_paradigms(std::set<std::string>& words) {
+        Paradigms para;
+        std::set<std::string> heads, more;
+        for (const auto& w : words) {
+            for (auto& l : para.lemmas(w)) heads.insert(std::move(l));
+        }
+        // Nynorsk and bokmål agent nouns meet (innbyggjar, innbyggar ↔ innbygger), as in
+        // the lexicon's lemma: each side's forms are words of the other's term.
+        std::set<std::string> twins;
+        for (const auto& h : heads) {
+            if (h.ends_with("er")) {
+                twins.insert(h.substr(0, h.size() - 2) + "jar");
+                twins.insert(h.substr(0, h.size() - 2) + "ar");
+            } else if (h.ends_with("ar")) {
+                twins.insert(h.substr(0, h.size() - (h.ends_with("jar") ? 3 : 2)) + "er");
+            }
+        }
+        heads.merge(twins);
+        for (const auto& h : heads) {
+            for (const auto& f : para.forms(h)) {
+                for (auto& x : split_words(f)) more.insert(std::move(x.folded));
+            }
+        }
+        words.merge(more);
     }
 
     // dl as three base64 digits a document; one-valued facets as codes a document;
