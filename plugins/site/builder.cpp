@@ -184,7 +184,7 @@ std::size_t export_search_data(const std::string& db, const Corpus& corpus, cons
             for (const auto& t : *terms) opt.labels[facet][t.id] = t.label(lang);
         }
     }
-    for (const char* d : {"search/data/t", "search/data/p", "search/data/l", "search/data/d"}) out.make_dir(d);
+    for (const char* d : {"search/data/t", "search/data/p", "search/data/l", "search/data/d", "search/data/f"}) out.make_dir(d);
     opt.write = [&](const std::string& rel, std::string_view bytes) {
         std::string path = "search/data/" + rel, key = Hasher().add(bytes).hex();
         if (!out.reuse(path, key)) out.write(path, bytes, key);

@@ -114,32 +114,40 @@
 
   /* ---- the index ---- */
   var meta, table, stops, docFacets;
+  var ready;
   function init() {
-    return Promise.all([load('meta.json'), load('table.json')]).then(function (r) {
+    if (!ready) ready = Promise.all([load('meta.json'), load('table.json')]).then(function (r) {
       meta = r[0];
       table = r[1];
       stops = { no: new Set(meta.stop_no), sv: new Set(meta.stop_sv) };
-      // Per facet: values, and per value the set of documents.
+      // Per facet: [value, [documents]] pairs.
       docFacets = {};
-      var n = meta.n, dl = new Array(n);
-      for (var i = 0; i < n; i++) dl[i] = b64(table.dl, i * 3, 3);
+      var n = meta.n, dl = new Array(n), w = table.dlw;
+      for (var i = 0; i < n; i++) dl[i] = b64(table.dl, i * w, w);
       table.dlv = dl;
-      Object.keys(table.single).forEach(function (f) {
-        var x = table.single[f], sets = x.values.map(function () { return []; });
-        for (var d = 0; d < n; d++) {
-          var c = b64(x.codes, d * x.width, x.width);
-          if (c) sets[c - 1].push(d);
-        }
-        docFacets[f] = x.values.map(function (v, k) { return [v, sets[k]]; });
-      });
-      Object.keys(table.multi).forEach(function (f) {
-        docFacets[f] = Object.keys(table.multi[f]).map(function (v) {
-          var list = table.multi[f][v], docs = [], prev = 0;
-          for (var k = 0; k < list.length; k++) { prev += list[k]; docs.push(prev); }
-          return [v, docs];
-        });
-      });
+      Object.keys(table.facets).forEach(function (f) { docFacets[f] = decodeFacet(table.facets[f]); });
     });
+    return ready;
+  }
+  function decodeFacet(x) {
+    if (x.lists) {
+      return Object.keys(x.lists).map(function (v) {
+        var list = x.lists[v], docs = [], prev = 0;
+        for (var k = 0; k < list.length; k++) { prev += list[k]; docs.push(prev); }
+        return [v, docs];
+      });
+    }
+    var sets = x.values.map(function () { return []; });
+    for (var d = 0; d < meta.n; d++) {
+      var c = b64(x.codes, d * x.width, x.width);
+      if (c) sets[c - 1].push(d);
+    }
+    return x.values.map(function (v, k) { return [v, sets[k]]; });
+  }
+  // The facets a query filters by that table.json does not hold.
+  function loadFacets(names) {
+    return Promise.all(names.filter(function (f) { return !docFacets[f] && table.more.indexOf(f) >= 0; })
+      .map(function (f) { return load('f/' + f + '.json').then(function (x) { docFacets[f] = decodeFacet(x); }); }));
   }
   var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   function b64(s, at, width) {
@@ -195,14 +203,15 @@
       return terms;
     });
   }
+  // [Δdoc, weighted frequency, …] → {docs, f}.
   function postings(raw) {
-    var docs = [], tf = [], d = 0;
-    for (var i = 0; i < raw.length; i += 5) {
+    var docs = [], f = [], d = 0;
+    for (var i = 0; i < raw.length; i += 2) {
       d += raw[i];
       docs.push(d);
-      tf.push([raw[i + 1], raw[i + 2], raw[i + 3], raw[i + 4]]);
+      f.push(raw[i + 1]);
     }
-    return { docs: docs, tf: tf };
+    return { docs: docs, f: f };
   }
   // Positions of a term: doc → [[title], [summary], [body], [labels]].
   function positions(term, info) {
@@ -217,7 +226,8 @@
       return out;
     });
   }
-  // Instances of one phrase per document: Map doc → [count per column] (FTS5's xInst).
+  // Instances of one phrase per document, weighted by column: Map doc → Σ weight · count
+  // (what FTS5's bm25 adds up from xInst).
   function evalPhrase(tokens) {
     return Promise.all(tokens.map(loadToken)).then(function (perTok) {
       var decoded = perTok.map(function (terms) {
@@ -236,7 +246,7 @@
       var needPos = [];
       cand.forEach(function (d) {
         var hits = sets[0].get(d);
-        if (simple && hits.length === 1) out.set(d, hits[0][0].p.tf[hits[0][1]].slice());
+        if (simple && hits.length === 1) out.set(d, hits[0][0].p.f[hits[0][1]]);
         else needPos.push(d);
       });
       if (!needPos.length) return out;
@@ -260,7 +270,8 @@
               counts[c]++;
             });
           }
-          if (counts.some(function (x) { return x > 0; })) out.set(d, counts);
+          var w = meta.weights, f = counts[0] * w[0] + counts[1] * w[1] + counts[2] * w[2] + counts[3] * w[3];
+          if (f > 0) out.set(d, f);
         });
         return out;
       });
@@ -297,7 +308,7 @@
       pq.required = pq.required.filter(function (g) { return !isStopGroup(g); });
     }
     extraFilters.forEach(function (f) { pq.filters.push(f); });
-    var accepted = pq.filters.map(function (f) { return resolve(f[0], f[1]); });
+    var accepted;
     function passes(d) { return accepted.every(function (s) { return s.has(d); }); }
     // Every phrase of the MATCH expression in its order: required groups, then exclusions.
     var phrases = [];
@@ -306,10 +317,13 @@
     pq.excluded.forEach(function (t) { phrases.push(t); });
     var words = [];
     phrases.forEach(function (t) { A.splitWords(t.text).forEach(function (w) { words.push(w.folded); }); });
-    return lexiconFor(words).then(function (lex) {
+    return loadFacets(pq.filters.map(function (f) { return f[0]; })).then(function () {
+      accepted = pq.filters.map(function (f) { return resolve(f[0], f[1]); });
+      return lexiconFor(words);
+    }).then(function (lex) {
       var toks = phrases.map(function (t) { return phraseTokens(t, lex); });
       return Promise.all(toks.map(evalPhrase)).then(function (inst) {
-        var n = meta.n, avgdl = meta.tokens / meta.n, w = meta.weights;
+        var n = meta.n, avgdl = meta.tokens / meta.n;
         var excluded = new Set();
         inst.slice(nRequired).forEach(function (m) { m.forEach(function (v, d) { excluded.add(d); }); });
         var hits = [];
@@ -327,8 +341,7 @@
             if (!groups.every(function (g) { return g.some(function (m) { return m.has(d); }); })) return;
             var D = table.dlv[d], score = 0.0;
             for (var i = 0; i < inst.length; i++) {
-              var c = inst[i].get(d), f = 0;
-              if (c) f = c[0] * w[0] + c[1] * w[1] + c[2] * w[2] + c[3] * w[3];
+              var f = inst[i].get(d) || 0;
               score += idf[i] * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + B * D / avgdl)));
             }
             hits.push([-1.0 * score, d]);
@@ -479,6 +492,8 @@
         document.title = q + ' \u2013 ' + document.title.replace(/^.* \u2013 (.*)$/, '$1');
       });
     }).catch(function (e) {
+      ready = undefined;
+      cache = {};
       status.textContent = location.protocol === 'file:' ? t('file') : t('failed');
       if (window.console) console.warn('search: ' + e.message);
     });
@@ -504,5 +519,6 @@
       show(x.q, x.filters);
     });
     window.pmSearchDone = show(p.q, p.filters);
+    window.pmSearchRun = show;  // for the benchmark: a query again, chunks in memory
   }
 })();

@@ -28,18 +28,7 @@ if not NODE or not CHROMIUM or not os.path.isdir(os.path.join(BROWSER, "node_mod
     print("skipped: needs node, chromium and `npm ci` in tests/browser (scripts/install-deps)")
     sys.exit(77)
 
-# (corpus, query): nb, nn, sv, inflections, compound parts, phrases, exclusion, OR, prefix.
-QUERIES = {
-    "main": ["samskaping", "kommunen", "kommuner", "kommunenes", "entreprenørskap", "entreprenør", "rolle",
-             "playmaker", "innovasjon", "samstyring", "bestillerkompetanse", "kompetanse", "demens",
-             "\"inn på tunet\"", "inn på tunet", "kommune -samskaping", "innovasjon OR samstyring",
-             "sentralis*", "velferdstjenester", "velferd*", "ressurslogikk", "logikk", "fylkeskommunen",
-             "kommunane", "innbyggjarane", "modeller", "forretningsmodell", "kind:case kommune",
-             "theme:samskaping", "Steinkjer", "tjenester", "gründere", "økonomisk virksomhet"],
-    "fixture": ["rolle", "entreprenørrollen", "kommunar", "kommuner", "innbyggere", "innbyggjar",
-                "företagare", "landsbygd", "kommunerna", "havbruk", "fond", "dem", "demens", "gård",
-                "\"inn på tunet\"", "sentralisering -fraflytting", "innvandrere OR fraflytting", "gründer*"],
-}
+from test_site_browser_queries import QUERIES  # noqa: E402
 NONSENSE = "qxzvbnmkkw"
 
 work = tempfile.mkdtemp(prefix="pm-browser-")

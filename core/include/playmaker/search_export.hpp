@@ -6,9 +6,12 @@
 //   meta.json        analysis version, N, total tokens, column weights, language families,
 //                    stop words, and the first term of every term chunk and lexicon chunk
 //   table.json       per document (numbered in id order, so ties by id are ties by number):
-//                    its length in tokens (bm25's dl) and its facet values
-//   t/K.json         term chunk K: term → postings [Δdoc, tf title, tf summary, tf body,
-//                    tf labels, …] (terms sorted; a chunk covers a range of terms)
+//                    its length in tokens (bm25's dl), and the facets the page counts
+//                    (kind, theme, county) with their labels
+//   f/NAME.json      another facet (lang, year, role, sector, municipality), for filters
+//   t/K.json         term chunk K: term → postings [Δdoc, f, Δdoc, f, …] where f is the
+//                    weighted frequency Σ weight(column) · tf(column), bm25's only use of
+//                    tf (terms sorted; a chunk covers a range of terms)
 //   p/K.json         the same terms' positions, for phrases and for alternatives that meet
 //                    at one position: per posting [[title positions], [summary], …], Δ-coded
 //   l/K.json         lexicon chunk K: folded word → Norwegian term, only where the

@@ -65,6 +65,8 @@ std::map<std::string, std::string> lexicon_exceptions(const std::vector<std::str
 namespace {
 
 constexpr std::size_t kChunkBytes = 12000;  // target size of a term or lexicon chunk
+// bm25's column weights (kBm25 in store.hpp): title, summary, body, labels.
+constexpr std::size_t kWeights[4] = {10, 4, 1, 3};
 constexpr const char* kB64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 // Fixed-width base64 digits of n (most significant first).
@@ -193,8 +195,10 @@ private:
                 t += (i ? "," : "") + std::to_string(x.doc - prev);
                 prev = x.doc;
                 p += i ? ",[" : "[";
+                std::size_t f = 0;
+                for (int c = 0; c < 4; ++c) f += kWeights[c] * x.pos[c].size();
+                t += "," + std::to_string(f);
                 for (int c = 0; c < 4; ++c) {
-                    t += "," + std::to_string(x.pos[c].size());
                     p += c ? ",[" : "[";
                     long long last = 0;
                     for (std::size_t j = 0; j < x.pos[c].size(); ++j) {
@@ -298,8 +302,10 @@ private:
         words.merge(more);
     }
 
-    // dl as three base64 digits a document; one-valued facets as codes a document;
-    // many-valued facets as Δ-coded document lists per value.
+    // dl as fixed-width base64 digits a document; one-valued facets as codes a document;
+    // many-valued facets as Δ-coded document lists per value. The facets whose counts the
+    // page shows (kind, theme, county) are in table.json; the others in f/NAME.json, loaded
+    // when a query filters by them.
     void write_table() {
         std::map<std::string, std::map<std::string, std::vector<unsigned>>> facets;
         Stmt st(db_, "SELECT rowid, facet, value FROM facets");
@@ -307,62 +313,72 @@ private:
             auto n = num_.find(st.integer(0));
             if (n != num_.end()) facets[st.text(1)][st.text(2)].push_back(n->second);
         }
+        long long max_dl = 0;
+        for (const auto& d : docs_) max_dl = std::max(max_dl, d.dl);
+        int dlw = max_dl < 4096 ? 2 : 3;
         std::string dl;
-        for (const auto& d : docs_) put_b64(dl, static_cast<unsigned>(std::min<long long>(d.dl, 262143)), 3);
-        std::string out = "{\"dl\":" + json_quote(dl) + ",\"single\":{";
-        std::string multi;
-        bool first_single = true;
+        for (const auto& d : docs_) put_b64(dl, static_cast<unsigned>(std::min<long long>(d.dl, 262143)), dlw);
+        std::string table = "{\"dl\":" + json_quote(dl) + ",\"dlw\":" + std::to_string(dlw) + ",\"facets\":{";
+        bool first_shown = true;
+        std::vector<std::string> others;
         for (auto& [facet, values] : facets) {
-            bool single = facet == "kind" || facet == "lang" || facet == "year";
-            if (single) {
-                std::vector<std::string> names;
-                std::string codes(docs_.size() * (values.size() + 1 > 64 ? 2 : 1), kB64[0]);
-                int width = values.size() + 1 > 64 ? 2 : 1;
-                unsigned code = 0;
-                for (auto& [value, docs] : values) {
-                    names.push_back(value);
-                    ++code;
-                    for (unsigned d : docs) {
-                        std::string digits;
-                        put_b64(digits, code, width);
-                        codes.replace(static_cast<std::size_t>(d) * static_cast<std::size_t>(width),
-                                      static_cast<std::size_t>(width), digits);
-                    }
-                }
-                out += (first_single ? "" : ",") + json_quote(facet) + ":{\"values\":" + list(names) +
-                       ",\"width\":" + std::to_string(width) + ",\"codes\":" + json_quote(codes) + "}";
-                first_single = false;
+            std::string body = facet_json(facet, values);
+            if (facet == "kind" || facet == "theme" || facet == "county") {
+                table += (first_shown ? "" : ",") + json_quote(facet) + ":" + body;
+                first_shown = false;
             } else {
-                multi += (multi.empty() ? "" : ",") + json_quote(facet) + ":{";
-                bool first = true;
-                for (auto& [value, docs] : values) {
-                    std::sort(docs.begin(), docs.end());
-                    multi += (first ? "" : ",") + json_quote(value) + ":[";
-                    unsigned prev = 0;
-                    for (std::size_t i = 0; i < docs.size(); ++i) {
-                        multi += (i ? "," : "") + std::to_string(docs[i] - prev);
-                        prev = docs[i];
-                    }
-                    multi += "]";
-                    first = false;
-                }
-                multi += "}";
+                put("f/" + facet + ".json", body);
+                others.push_back(facet);
             }
         }
-        out += "},\"multi\":{" + multi + "},\"labels\":{";
+        table += "},\"more\":" + list(others) + ",\"labels\":{";
         bool first = true;
         for (const auto& [facet, m] : opt_.labels) {
-            out += (first ? "" : ",") + json_quote(facet) + ":{";
+            table += (first ? "" : ",") + json_quote(facet) + ":{";
             bool f2 = true;
             for (const auto& [k, v] : m) {
                 if (!facets.count(facet) || !facets[facet].count(k)) continue;
-                out += (f2 ? "" : ",") + json_quote(k) + ":" + json_quote(v);
+                table += (f2 ? "" : ",") + json_quote(k) + ":" + json_quote(v);
                 f2 = false;
             }
-            out += "}";
+            table += "}";
             first = false;
         }
-        put("table.json", out + "}}");
+        put("table.json", table + "}}");
+    }
+
+    // {"values": [...], "width": W, "codes": "..."} for one-valued facets, {"lists": {value:
+    // [Δdoc, …]}} for the others.
+    std::string facet_json(const std::string& facet, std::map<std::string, std::vector<unsigned>>& values) const {
+        bool single = facet == "kind" || facet == "lang" || facet == "year";
+        if (single) {
+            int width = values.size() + 1 > 64 ? 2 : 1;
+            std::string codes(docs_.size() * static_cast<std::size_t>(width), kB64[0]);
+            std::vector<std::string> names;
+            unsigned code = 0;
+            for (auto& [value, docs] : values) {
+                names.push_back(value);
+                ++code;
+                std::string digits;
+                put_b64(digits, code, width);
+                for (unsigned d : docs) codes.replace(d * static_cast<std::size_t>(width), static_cast<std::size_t>(width), digits);
+            }
+            return "{\"values\":" + list(names) + ",\"width\":" + std::to_string(width) + ",\"codes\":" + json_quote(codes) + "}";
+        }
+        std::string out = "{\"lists\":{";
+        bool first = true;
+        for (auto& [value, docs] : values) {
+            std::sort(docs.begin(), docs.end());
+            out += (first ? "" : ",") + json_quote(value) + ":[";
+            unsigned prev = 0;
+            for (std::size_t i = 0; i < docs.size(); ++i) {
+                out += (i ? "," : "") + std::to_string(docs[i] - prev);
+                prev = docs[i];
+            }
+            out += "]";
+            first = false;
+        }
+        return out + "}}";
     }
 
     void write_docs() {
