@@ -184,10 +184,25 @@ std::size_t export_search_data(const std::string& db, const Corpus& corpus, cons
             for (const auto& t : *terms) opt.labels[facet][t.id] = t.label(lang);
         }
     }
+    // The whole export is reused when nothing it reads changed: the index's content,
+    // the labels and the pages items link to. meta.json carries that key in the manifest.
+    Hasher kh;
+    kh.add(search_export_key(db));
+    for (const auto& [id, path] : href) kh.add(id).add(path);
+    for (const auto& [facet, m] : opt.labels) {
+        for (const auto& [k, v] : m) kh.add(facet).add(k).add(v);
+    }
+    const std::string key = "export-" + kh.hex();
+    if (out.previous_key("search/data/meta.json") == key) return out.reuse_under("search/data/");
     for (const char* d : {"search/data/t", "search/data/p", "search/data/l", "search/data/d", "search/data/f"}) out.make_dir(d);
     opt.write = [&](const std::string& rel, std::string_view bytes) {
-        std::string path = "search/data/" + rel, key = Hasher().add(bytes).hex();
-        if (!out.reuse(path, key)) out.write(path, bytes, key);
+        std::string path = "search/data/" + rel;
+        if (rel == "meta.json") {
+            out.write(path, bytes, key);
+            return;
+        }
+        std::string k = Hasher().add(bytes).hex();
+        if (!out.reuse(path, k)) out.write(path, bytes, k);
     };
     return export_search(db, opt).files;
 }

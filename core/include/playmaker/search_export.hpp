@@ -48,6 +48,10 @@ struct SearchExportStats {
 // cannot be read or was built by another analysis.
 SearchExportStats export_search(const std::string& db, const SearchExportOptions& options);
 
+// What the export of `db` depends on in the index: the analysis and the content files'
+// hashes (a change of any changes the key). Throws std::runtime_error when unreadable.
+std::string search_export_key(const std::string& db);
+
 // JSON string literal of `s` (quotes included) with < > & U+2028 U+2029 escaped, so the
 // text is inert inside HTML and JavaScript.
 std::string json_quote(std::string_view s);

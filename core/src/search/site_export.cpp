@@ -12,6 +12,7 @@
 #include "search/fts_tokenizer.hpp"
 #include "search/paradigm.hpp"
 #include "search/store.hpp"
+#include "util/text.hpp"
 
 namespace playmaker {
 
@@ -414,6 +415,15 @@ private:
 };
 
 }  // namespace
+
+std::string search_export_key(const std::string& db) {
+    Db d(db, Db::kReadOnly);
+    std::string all = "search-export-1;" + get_meta(d, "schema") + ";" + get_meta(d, "analysis") + ";" +
+                      get_meta(d, "taxonomy") + ";";
+    Stmt st(d, "SELECT path, hash FROM files ORDER BY path");
+    while (st.step()) all += st.text(0) + "\t" + st.text(1) + "\n";
+    return text::hash_hex(all);
+}
 
 SearchExportStats export_search(const std::string& db, const SearchExportOptions& options) {
     return Exporter(db, options).run();
