@@ -370,6 +370,7 @@
   var input = document.getElementById('q');
   var t = function (k) { return app.getAttribute('data-' + k) || ''; };
   var pageLang = app.getAttribute('data-lang');
+  var baseTitle = document.title;
 
   function el(name, attrs, text) {
     var e = document.createElement(name);
@@ -489,7 +490,7 @@
         var total = res.hits.length;
         status.textContent = total === 1 ? t('count-one') : t('count').replace('{count}', String(total));
         renderFacets(q, filters, res.facets);
-        document.title = q + ' \u2013 ' + document.title.replace(/^.* \u2013 (.*)$/, '$1');
+        document.title = q + ' \u2013 ' + baseTitle;
       });
     }).catch(function (e) {
       ready = undefined;
