@@ -26,7 +26,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(SOURCE, "tests", "e2e"))
 os.environ.setdefault("PLAYMAKER_SOURCE", SOURCE)
-import test_site_browser_queries as Q  # noqa: E402
+import site_search_queries as Q  # noqa: E402
 
 args = [a for a in sys.argv[1:] if not a.startswith("--work")]
 playmaker = os.path.abspath(args[0] if args else "build/bin/playmaker")

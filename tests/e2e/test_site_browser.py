@@ -28,7 +28,7 @@ if not NODE or not CHROMIUM or not os.path.isdir(os.path.join(BROWSER, "node_mod
     print("skipped: needs node, chromium and `npm ci` in tests/browser (scripts/install-deps)")
     sys.exit(77)
 
-from test_site_browser_queries import QUERIES  # noqa: E402
+from site_search_queries import QUERIES  # noqa: E402
 NONSENSE = "qxzvbnmkkw"
 
 work = tempfile.mkdtemp(prefix="pm-browser-")
