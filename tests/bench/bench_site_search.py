@@ -67,15 +67,17 @@ once = ("meta.json", "table.json")
 cold = [r["bytes"] for r in rows]
 warm = [sum(b for f, b in r["list"] if f not in once) for r in rows]
 index_only = [sum(b for f, b in r["list"] if f not in once and not f.startswith("d/")) for r in rows]
-same = 0
+same = same10 = 0
 for q, r in zip(queries, rows):
     out = subprocess.run([playmaker, "search", "--content", os.path.join(corpus, "content"), "--db", db, "--json",
-                          "--limit", "3", "--", q], capture_output=True, text=True).stdout
-    top = [x["id"] for x in json.loads(out)["results"]][:3]
+                          "--limit", "10", "--", q], capture_output=True, text=True).stdout
+    page = [x["id"] for x in json.loads(out)["results"]]
+    top = page[:3]
     same += top == r["ids"][:3]
+    same10 += page == r["ids"]
     if top != r["ids"][:3]:
         print(f"  differs: {q!r}: CLI {top} site {r['ids'][:3]}")
-print(f"queries: {len(rows)}; top 3 equal to the CLI's: {same}/{len(rows)}")
+print(f"queries: {len(rows)}; top 3 equal to the CLI's: {same}/{len(rows)}; first page (10): {same10}/{len(rows)}")
 print(f"median bytes per query, cold (everything incl. meta+table+results): {statistics.median(cold):,.0f}")
 print(f"median bytes per query after the first (terms, positions, lexicon, results): {statistics.median(warm):,.0f}")
 print(f"median bytes per query, term/position/lexicon chunks only: {statistics.median(index_only):,.0f}")

@@ -62,9 +62,10 @@ try:
     for name, qs in QUERIES.items():
         for q in qs:
             rc, out, err = pmtest.run("search", "--content", contents[name], "--db", sites[name][1], "--json",
-                                      "--limit", "3", "--", q)
+                                      "--limit", "10", "--", q)
             data = pmtest.load_json(out, f"search {q}") or {"results": []}
-            expected.append({"base": bases[name], "q": q, "top": [r["id"] for r in data["results"]][:3]})
+            top10 = [r["id"] for r in data["results"]]
+            expected.append({"base": bases[name], "q": q, "top": top10[:3], "top10": top10, "total": data.get("total")})
     main_site = sites["main"][0]
     item = sorted(glob.glob(os.path.join(main_site, "cases", "*.html")))
     note = sorted(p for p in glob.glob(os.path.join(main_site, "notes", "*.html")) if not p.endswith("index.html"))
@@ -105,6 +106,16 @@ try:
         else:
             print(f"  differs: {e['q']!r}: CLI {e['top']} site {got} ({r['status']})")
     print(f"top-3 identical for {same}/{len(expected)} queries")
+    # The whole first page, and the number of matches, agree too (same bm25, same ties).
+    same10 = sum(1 for e, r in zip(expected, report.get("queries", [])) if r["ids"] == e["top10"])
+    totals = sum(1 for e, r in zip(expected, report.get("queries", []))
+                 if str(e["total"]) in r["status"] or (e["total"] == 0 and r["none"]))
+    print(f"first page (10) identical for {same10}/{len(expected)}; totals equal for {totals}/{len(expected)}")
+    for e, r in zip(expected, report.get("queries", [])):
+        if r["ids"] != e["top10"]:
+            print(f"  page differs: {e['q']!r}:\n    CLI  {e['top10']}\n    site {r['ids']}")
+    check_eq(same10, len(expected), "queries whose first page on the site equals the CLI's")
+    check_eq(totals, len(expected), "queries whose number of matches on the site equals the CLI's")
     check(len(expected) >= 30, "at least 30 queries")
     check_eq(same, len(expected), "queries whose top 3 on the site equal the CLI's")
     nonsense = report["queries"][-1] if report.get("queries") else {}
