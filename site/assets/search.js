@@ -150,9 +150,11 @@
       .map(function (f) { return load('f/' + f + '.json').then(function (x) { docFacets[f] = decodeFacet(x); }); }));
   }
   var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var B64V = new Int8Array(128);
+  for (var bi = 0; bi < 64; bi++) B64V[B64.charCodeAt(bi)] = bi;
   function b64(s, at, width) {
     var v = 0;
-    for (var i = 0; i < width; i++) v = v * 64 + B64.indexOf(s[at + i]);
+    for (var i = 0; i < width; i++) v = v * 64 + B64V[s.charCodeAt(at + i)];
     return v;
   }
   function lexiconFor(words) {
@@ -203,25 +205,44 @@
       return terms;
     });
   }
-  // [Δdoc, weighted frequency, …] → {docs, f}.
+  // Varints of base64 digits (search_export.hpp), read in order.
+  function reader(str) {
+    var i = 0;
+    return {
+      more: function () { return i < str.length; },
+      next: function () {
+        var v = 0, shift = 1, d;
+        do {
+          d = B64V[str.charCodeAt(i++)];
+          v += (d & 31) * shift;
+          shift *= 32;
+        } while (d & 32);
+        return v;
+      }
+    };
+  }
+  // "Δdoc f Δdoc f …" → {docs, f}.
   function postings(raw) {
-    var docs = [], f = [], d = 0;
-    for (var i = 0; i < raw.length; i += 2) {
-      d += raw[i];
+    var docs = [], f = [], d = 0, r = reader(raw);
+    while (r.more()) {
+      d += r.next();
       docs.push(d);
-      f.push(raw[i + 1]);
+      f.push(r.next());
     }
     return { docs: docs, f: f };
   }
   // Positions of a term: doc → [[title], [summary], [body], [labels]].
   function positions(term, info) {
     return load('p/' + info.chunk + '.json').then(function (c) {
-      var p = postings(info.raw), out = new Map(), raw = c[term];
+      var p = postings(info.raw), out = new Map(), r = reader(c[term]);
       for (var i = 0; i < p.docs.length; i++) {
-        out.set(p.docs[i], raw[i].map(function (col) {
-          var acc = 0;
-          return col.map(function (x) { acc += x; return acc; });
-        }));
+        var cols = [];
+        for (var col = 0; col < 4; col++) {
+          var n = r.next(), acc = 0, list = [];
+          for (var k = 0; k < n; k++) { acc += r.next(); list.push(acc); }
+          cols.push(list);
+        }
+        out.set(p.docs[i], cols);
       }
       return out;
     });

@@ -9,11 +9,13 @@
 //                    its length in tokens (bm25's dl), and the facets the page counts
 //                    (kind, theme, county) with their labels
 //   f/NAME.json      another facet (lang, year, role, sector, municipality), for filters
-//   t/K.json         term chunk K: term → postings [Δdoc, f, Δdoc, f, …] where f is the
+//   t/K.json         term chunk K: term → postings "Δdoc f Δdoc f …" where f is the
 //                    weighted frequency Σ weight(column) · tf(column), bm25's only use of
 //                    tf (terms sorted; a chunk covers a range of terms)
 //   p/K.json         the same terms' positions, for phrases and for alternatives that meet
-//                    at one position: per posting [[title positions], [summary], …], Δ-coded
+//                    at one position: per posting and column, the count then Δ-positions
+// Numbers in t/ and p/ are varints of base64 digits (5 bits a digit, lowest first, 32 added
+// to every digit but the last).
 //   l/K.json         lexicon chunk K: folded word → Norwegian term, only where the
 //                    dictionaries decide otherwise than Snowball alone (snowball_term)
 //   d/N.json         document N as a result: id, kind, title, href, lang, summary, excerpt

@@ -75,6 +75,16 @@ void put_b64(std::string& out, unsigned n, int width) {
     for (int i = width - 1; i >= 0; --i) out += kB64[(n >> (6 * i)) & 63];
 }
 
+// A number as base64 digits of five bits each, lowest first, 32 added to every digit but
+// the last: 0–31 take one character, up to 1023 two.
+void put_varint(std::string& out, unsigned long long n) {
+    while (n >= 32) {
+        out += kB64[32 | (n & 31)];
+        n >>= 5;
+    }
+    out += kB64[n];
+}
+
 // FTS5's varint (SQLite's): 7 bits a byte, high bit = more; a 9th byte holds 8 bits.
 std::vector<long long> decode_sizes(const std::string& blob) {
     std::vector<long long> out;
@@ -189,29 +199,25 @@ private:
         auto emit = [&] {
             if (term.empty()) return;
             std::sort(postings.begin(), postings.end(), [](const Posting& a, const Posting& b) { return a.doc < b.doc; });
-            std::string t = json_quote(term) + ":[", p = json_quote(term) + ":[";
+            std::string t, p;
             unsigned prev = 0;
-            for (std::size_t i = 0; i < postings.size(); ++i) {
-                const Posting& x = postings[i];
-                t += (i ? "," : "") + std::to_string(x.doc - prev);
+            for (const Posting& x : postings) {
+                put_varint(t, x.doc - prev);
                 prev = x.doc;
-                p += i ? ",[" : "[";
                 std::size_t f = 0;
                 for (int c = 0; c < 4; ++c) f += kWeights[c] * x.pos[c].size();
-                t += "," + std::to_string(f);
+                put_varint(t, f);
                 for (int c = 0; c < 4; ++c) {
-                    p += c ? ",[" : "[";
+                    put_varint(p, x.pos[c].size());
                     long long last = 0;
-                    for (std::size_t j = 0; j < x.pos[c].size(); ++j) {
-                        p += (j ? "," : "") + std::to_string(x.pos[c][j] - last);
-                        last = x.pos[c][j];
+                    for (long long q : x.pos[c]) {
+                        put_varint(p, static_cast<unsigned long long>(q - last));
+                        last = q;
                     }
-                    p += "]";
                 }
-                p += "]";
             }
-            t += "]";
-            p += "]";
+            t = json_quote(term) + ":\"" + t + "\"";
+            p = json_quote(term) + ":\"" + p + "\"";
             if (!tchunk.empty() && tchunk.size() + pchunk.size() / 4 + t.size() > kChunkBytes) flush();
             if (tchunk.empty()) first = term;
             tchunk += (tchunk.empty() ? "" : ",") + t;
