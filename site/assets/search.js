@@ -10,6 +10,7 @@
   if (!A || !app) return;
   var DATA = new URL(app.getAttribute('data-data'), document.baseURI).href;
   var K1 = 1.2, B = 0.75, PAGE = 10;
+  var FORMAT = 'search-export-2';  // kExportFormat in core/src/search/site_export.cpp
 
   /* ---- fetching, with a byte count for the benchmark ---- */
   var cache = {};
@@ -117,6 +118,7 @@
   var ready;
   function init() {
     if (!ready) ready = Promise.all([load('meta.json'), load('table.json')]).then(function (r) {
+      if (r[0].format !== FORMAT) throw new Error('search index format ' + r[0].format + ', expected ' + FORMAT);
       meta = r[0];
       table = r[1];
       stops = { no: new Set(meta.stop_no), sv: new Set(meta.stop_sv) };

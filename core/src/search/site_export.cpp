@@ -18,6 +18,10 @@ namespace playmaker {
 
 using namespace search;
 
+// Bump when the files change shape (site/assets/search.js reads them): a site built with
+// another format is exported again, never reused.
+constexpr const char* kExportFormat = "search-export-2";
+
 std::string json_quote(std::string_view s) {
     static const char* hex = "0123456789abcdef";
     std::string out = "\"";
@@ -129,7 +133,7 @@ public:
         auto lex = write_lexicon();
         write_table();
         write_docs();
-        std::string m = "{\"format\":1,\"analysis\":" + json_quote(analyzer_.version()) +
+        std::string m = "{\"format\":" + json_quote(kExportFormat) + ",\"analysis\":" + json_quote(analyzer_.version()) +
                         ",\"n\":" + std::to_string(docs_.size()) + ",\"tokens\":" + std::to_string(tokens_) +
                         ",\"weights\":[10,4,1,3],\"families\":" + std::to_string(families_);
         for (auto [name, fam] : {std::pair{"stop_no", Analyzer::kNorwegian}, {"stop_sv", Analyzer::kSwedish}}) {
@@ -424,7 +428,7 @@ private:
 
 std::string search_export_key(const std::string& db) {
     Db d(db, Db::kReadOnly);
-    std::string all = "search-export-1;" + get_meta(d, "schema") + ";" + get_meta(d, "analysis") + ";" +
+    std::string all = std::string(kExportFormat) + ";" + get_meta(d, "schema") + ";" + get_meta(d, "analysis") + ";" +
                       get_meta(d, "taxonomy") + ";";
     Stmt st(d, "SELECT path, hash FROM files ORDER BY path");
     while (st.step()) all += st.text(0) + "\t" + st.text(1) + "\n";
