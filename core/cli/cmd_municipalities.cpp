@@ -1,11 +1,10 @@
 // playmaker municipalities: look up the municipality register.
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
 
 #include <iostream>
 
 #include "command.hpp"
 #include "playmaker/municipality.hpp"
+#include "render/json.hpp"
 
 namespace playmaker::cli {
 namespace {
@@ -16,28 +15,7 @@ int run(const Args& args) {
     const Register& reg = Register::builtin();
     auto matches = reg.search(query);
     if (args.flag("--json")) {
-        Poco::JSON::Array list;
-        for (const auto* m : matches) {
-            Poco::JSON::Object o;
-            o.set("code", m->code);
-            o.set("name", m->name);
-            o.set("full_name", m->full_name);
-            o.set("country", m->country);
-            o.set("county_number", m->county_number);
-            o.set("county", m->county);
-            if (m->country == "NO") {
-                o.set("population", m->population);
-                o.set("population_year", m->population_year);
-                o.set("centrality", m->centrality);
-            }
-            list.add(o);
-        }
-        Poco::JSON::Object out;
-        out.set("query", query);
-        out.set("total", static_cast<int>(matches.size()));
-        out.set("municipalities", list);
-        out.set("source", std::string(kSsbCredit) + " (SSB); SCB for Sweden");
-        out.stringify(std::cout);
+        json::municipalities(query, matches).stringify(std::cout);
         std::cout << "\n";
     } else {
         bool norwegian = false;

@@ -2,6 +2,8 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <unistd.h>
+
 #include <iostream>
 
 #include "note_output.hpp"
@@ -103,6 +105,8 @@ int run(const Args& args) {
     if (auto out = args.get("-o")) {
         write_file_atomic(*out, file.bytes);
         std::cerr << "playmaker: wrote " << *out << " (about " << static_cast<int>(note.pages + 0.5) << " pages)\n";
+    } else if (file.media_type.rfind("text/", 0) != 0 && isatty(1)) {
+        return usage_error("note", "a " + file.extension + " note is binary: write it with -o FILE (or redirect stdout)");
     } else {
         std::cout << file.bytes;
     }

@@ -1,6 +1,4 @@
 // playmaker search: ranked results with snippets and facet counts.
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
 #include <unistd.h>
 
 #include <iomanip>
@@ -9,6 +7,7 @@
 
 #include "index_common.hpp"
 #include "playmaker/index.hpp"
+#include "render/json.hpp"
 
 namespace playmaker::cli {
 namespace {
@@ -67,29 +66,7 @@ int run(const Args& args) {
     }
     for (const auto& n : res.notes) std::cerr << "playmaker search: " << n << "\n";
     if (args.flag("--json")) {
-        Poco::JSON::Object out(Poco::JSON_PRESERVE_KEY_ORDER);
-        out.set("query", q.text);
-        out.set("total", res.total);
-        Poco::JSON::Array list;
-        for (const auto& r : res.results) {
-            Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
-            o.set("id", r.id);
-            o.set("kind", r.kind);
-            o.set("title", r.title);
-            o.set("score", r.score);
-            o.set("snippet", r.snippet);
-            o.set("path", r.path);
-            list.add(o);
-        }
-        out.set("results", list);
-        Poco::JSON::Object facets(Poco::JSON_PRESERVE_KEY_ORDER);
-        for (const auto& [name, values] : res.facets) {
-            Poco::JSON::Object f(Poco::JSON_PRESERVE_KEY_ORDER);
-            for (const auto& v : values) f.set(v.value, v.count);
-            facets.set(name, f);
-        }
-        out.set("facets", facets);
-        out.stringify(std::cout);
+        json::search_results(q.text, res).stringify(std::cout);
         std::cout << "\n";
         return kOk;
     }

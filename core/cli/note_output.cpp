@@ -1,5 +1,6 @@
 #include "note_output.hpp"
 
+#include <atomic>
 #include <iostream>
 
 #include "playmaker/plugin_host.hpp"
@@ -8,7 +9,7 @@
 namespace playmaker::cli {
 
 Option note_format_option() {
-    return {"--format", "F", "output format: html (default), md, or any a renderer plugin offers"};
+    return {"--format", "F", "output format: html (default), md, pdf, docx, or any a renderer plugin offers"};
 }
 
 int parse_note_request(const Args& args, const std::string& command, NoteRequest& out) {
@@ -43,7 +44,9 @@ int render_note(const Renderer& r, const Note& note, const Corpus& corpus, const
         out = r.render(note, corpus);
         return kOk;
     } catch (const ToolMissing& e) {
-        std::cerr << "playmaker " << command << ": " << e.what() << "\n";
+        // Said once, however many notes (and threads) run into it.
+        static std::atomic<bool> said{false};
+        if (!said.exchange(true)) std::cerr << "playmaker " << command << ": " << e.what() << "\n";
         return kToolMissing;
     } catch (const std::exception& e) {
         std::cerr << "playmaker " << command << ": cannot render " << note.municipality->code << ": " << e.what() << "\n";

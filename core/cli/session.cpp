@@ -1,13 +1,33 @@
 #include "session.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 #include "index_common.hpp"
+#include "playmaker/item_cache.hpp"
 #include "playmaker/plugin_host.hpp"
 
 namespace playmaker::cli {
 
-int load_session(const Args& args, Session& s) { return load_session(args, s, LoadOptions{}, nullptr); }
+// Commands that read the whole tree keep parsed items in a cache beside the index
+// (<db folder>/items.cache), so a note or a search on an unchanged tree parses no YAML.
+int load_session(const Args& args, Session& s) {
+    std::string db = args.get_or("--db", ".playmaker/index.sqlite");
+    std::filesystem::path dir = std::filesystem::path(db).parent_path();
+    ItemCache cache((dir.empty() ? std::filesystem::path(".") : dir) / "items.cache");
+    LoadOptions options;
+    options.cache = &cache;
+    LoadStats stats;
+    int rc = load_session(args, s, options, &stats);
+    if (stats.parsed > 0) {
+        try {
+            cache.save(s.corpus.items, s.diags);
+        } catch (const std::exception&) {
+            // a cache that cannot be written only costs time next run
+        }
+    }
+    return rc;
+}
 
 int load_session(const Args& args, Session& s, const LoadOptions& options, LoadStats* stats) {
     s.content = args.get_or("--content", "content");

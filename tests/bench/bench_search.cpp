@@ -3,8 +3,11 @@
 //
 //   bench_search index-pm CONTENT DB      Playmaker's Index::build
 //   bench_search index-plain CONTENT DB   the same text into a plain FTS5 unicode61 table
-//   bench_search query-pm DB QUERIES      Index::search (top 10, snippets, facets, total)
+//   bench_search query-pm DB QUERIES      Index::search: top 10 with snippets and the total,
+//                                         as a results page needs (BENCH_FACETS=1 adds the
+//                                         facet counts, BENCH_NO_SNIPPETS=1 drops snippets)
 //   bench_search query-plain DB QUERIES   MATCH … ORDER BY bm25 LIMIT 10
+//   bench_search query-pm-fts DB QUERIES  only the FTS5 statement of Playmaker's query
 // QUERIES holds one query a line: the Playmaker query, a tab, the plain MATCH string.
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -19,8 +22,11 @@
 #include <string>
 #include <vector>
 
+#include "playmaker/analysis.hpp"
 #include "playmaker/corpus.hpp"
 #include "playmaker/index.hpp"
+#include "search/fts_tokenizer.hpp"
+#include "search/query.hpp"
 #include "util/text.hpp"
 
 namespace fs = std::filesystem;
@@ -120,12 +126,43 @@ int query_pm(const std::string& db, const std::string& qfile) {
         playmaker::SearchQuery q;
         q.text = pm;
         q.snippets = std::getenv("BENCH_NO_SNIPPETS") == nullptr;
+        q.facets = std::getenv("BENCH_FACETS") != nullptr;
         auto t = Clock::now();
         auto r = index->search(q);
         us.push_back(since(t) * 1e6);
         hits += r.total;
     }
     report(us, hits, open_s);
+    return 0;
+}
+
+// The bare FTS5 part of Playmaker's query, to separate its cost from the rest:
+// BENCH_SQL picks the statement (default: rowid and bm25 of every match).
+int query_pm_fts(const std::string& dbpath, const std::string& qfile) {
+    auto queries = read_queries(qfile);
+    playmaker::Analyzer analyzer;
+    playmaker::search::TokenizerContext ctx{&analyzer};
+    ctx.query_families = playmaker::Analyzer::kNorwegian;
+    sqlite3* db = nullptr;
+    check(sqlite3_open_v2(dbpath.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), db);
+    playmaker::search::register_tokenizer(db, &ctx);
+    const char* sql = std::getenv("BENCH_SQL");
+    sqlite3_stmt* st = nullptr;
+    check(sqlite3_prepare_v2(db, sql ? sql : "SELECT rowid, bm25(docs, 10.0, 4.0, 1.0, 3.0) FROM docs WHERE docs MATCH ?1",
+                             -1, &st, nullptr), db);
+    std::vector<double> us;
+    double hits = 0;
+    for (const auto& [pm, plain] : queries) {
+        std::string m = playmaker::search::match_expression(playmaker::search::parse_query(pm));
+        auto t = Clock::now();
+        sqlite3_bind_text(st, 1, m.data(), static_cast<int>(m.size()), SQLITE_STATIC);
+        while (sqlite3_step(st) == SQLITE_ROW) ++hits;
+        sqlite3_reset(st);
+        us.push_back(since(t) * 1e6);
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    report(us, hits, 0);
     return 0;
 }
 
@@ -169,6 +206,7 @@ int main(int argc, char** argv) {
     if (mode == "index-plain") return index_plain(argv[2], argv[3]);
     if (mode == "query-pm") return query_pm(argv[2], argv[3]);
     if (mode == "query-plain") return query_plain(argv[2], argv[3]);
+    if (mode == "query-pm-fts") return query_pm_fts(argv[2], argv[3]);
     std::fprintf(stderr, "unknown mode %s\n", argv[1]);
     return 2;
 }

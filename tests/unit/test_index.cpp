@@ -2,7 +2,11 @@
 
 #include <filesystem>
 
+#include "playmaker/analysis.hpp"
 #include "playmaker/index.hpp"
+#include "search/fts_tokenizer.hpp"
+#include "search/query.hpp"
+#include "search/store.hpp"
 
 namespace fs = std::filesystem;
 using namespace playmaker;
@@ -85,4 +89,98 @@ TEST_CASE("invalid UTF-8 in a query is refused; nothing else throws") {
         q.text = s;
         CHECK_NOTHROW(idx->search(q));
     }
+}
+
+TEST_CASE("facet counts: the same with and without snippets, empty on request, each one a filter's total") {
+    TempDb t;
+    Index::build(kFixture, t.db);
+    auto idx = Index::open(t.db);
+    SearchQuery q;
+    q.text = "kommune";
+    auto full = idx->search(q);
+    q.snippets = false;
+    CHECK(idx->search(q).facets == full.facets);
+    q.facets = false;
+    auto bare = idx->search(q);
+    CHECK(bare.facets.empty());
+    CHECK(bare.total == full.total);
+    REQUIRE(bare.results.size() == full.results.size());
+    for (std::size_t i = 0; i < bare.results.size(); ++i) CHECK(bare.results[i].id == full.results[i].id);
+    REQUIRE(!full.facets.empty());
+    for (const auto& [facet, values] : full.facets) {
+        for (const auto& v : values) {
+            SearchQuery f;
+            f.text = "kommune";
+            f.facets = false;
+            f.filters.emplace(facet, v.value);
+            CHECK(idx->search(f).total == v.count);
+        }
+    }
+}
+
+TEST_CASE("pm_rank gives bm25's scores") {
+    TempDb t;
+    Index::build(kFixture, t.db);
+    Analyzer analyzer;
+    search::TokenizerContext ctx{&analyzer};
+    search::Db db(t.db, search::Db::kReadOnly);
+    search::register_tokenizer(db.get(), &ctx);
+    std::vector<std::uint32_t> lengths;
+    {
+        search::Stmt st(db, "SELECT rowid, length FROM entries");
+        while (st.step()) {
+            auto r = static_cast<std::size_t>(st.integer(0));
+            if (r >= lengths.size()) lengths.resize(r + 1);
+            lengths[r] = static_cast<std::uint32_t>(st.integer(1));
+        }
+    }
+    for (bool in_memory : {false, true}) {
+        ctx.doc_len = in_memory ? &lengths : nullptr;
+        for (const char* text : {"kommune", "rolle fond", "\"inn på tunet\"", "sentralis*", "kommune OR gård -demens"}) {
+            search::Stmt st(db, (std::string("SELECT ") + search::kBm25 + ", " + search::kRank +
+                                 " FROM docs WHERE docs MATCH ?1").c_str());
+            st.bind(1, search::match_expression(search::parse_query(text)));
+            int rows = 0;
+            while (st.step()) {
+                ++rows;
+                CHECK(st.real(1) == Approx(st.real(0)).epsilon(1e-9));
+            }
+            CHECK(rows > 0);
+        }
+    }
+}
+
+TEST_CASE("the index keeps its vocabulary: known words need no dictionary") {
+    TempDb t;
+    Index::build(kFixture, t.db);
+    Analyzer full;
+    Analyzer cached;
+    search::Db db(t.db, search::Db::kReadOnly);
+    search::VocabStore vocab(db, true, false);
+    cached.set_store(&vocab);
+    for (const char* w : {"kommunene", "entreprenørrollen", "havbruksfondet", "innbyggjarane"}) {
+        std::string lang = std::string(w) == "innbyggjarane" ? "nn" : "nb";
+        std::vector<Token> a, b;
+        cached.analyze(w, lang, b);
+        CHECK_FALSE(cached.dictionaries_loaded());
+        full.analyze(w, lang, a);
+        REQUIRE(a.size() == b.size());
+        for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i].term == b[i].term);
+    }
+    std::vector<Token> c;
+    cached.analyze("fylkeskommunane", "nn", c);  // not in the fixture: the dictionaries it is
+    CHECK(cached.dictionaries_loaded());
+    cached.set_store(nullptr);
+}
+
+TEST_CASE("opening an index does not hash the dictionaries again") {
+    TempDb t;
+    Index::build(kFixture, t.db);
+    Analyzer a;
+    search::Db db(t.db, search::Db::kReadOnly);
+    a.adopt_version(search::get_meta(db, "dictionaries"), search::get_meta(db, "analysis"));
+    CHECK(a.version() == search::get_meta(db, "analysis"));
+    Analyzer b;
+    b.adopt_version("another signature", "analysis-1;lexicon-0000");
+    CHECK(b.version() == a.version());  // a signature that does not fit is ignored
 }

@@ -29,14 +29,26 @@ struct Token {
     bool colocated = false;  // a compound part at the same position as the token before
 };
 
+// A place that keeps the Norwegian analysis of words between processes (an index keeps
+// the analysis of its own vocabulary): consulted before the dictionaries, and told of every
+// word the dictionaries analysed, so that a process that meets only known words never
+// loads the dictionaries (about 0.2 s).
+class AnalysisStore {
+public:
+    virtual ~AnalysisStore() = default;
+    virtual bool find(std::string_view word, std::string& term, std::vector<std::string>& parts) = 0;
+    virtual void add(std::string_view word, const std::string& term, const std::vector<std::string>& parts) = 0;
+};
+
 // The analysis version: changes whenever a change of code or data changes any term, so an
 // index built with another version is re-analysed. Includes the lexicon's hash.
 class Analyzer {
 public:
-    // Loads the stop-word lists from the resource folder and the hunspell dictionaries
-    // from `dictionary_dir` (default /usr/share/hunspell). Throws std::runtime_error when
-    // the stop words are missing; a missing dictionary leaves Snowball alone (the version
-    // string says so, so an index built without it is rebuilt once it appears).
+    // Loads the stop-word lists from the resource folder and notes the hunspell
+    // dictionaries in `dictionary_dir` (default /usr/share/hunspell); the dictionaries are
+    // read only when a word needs them. Throws std::runtime_error when the stop words are
+    // missing; a missing dictionary leaves Snowball alone (the version string says so, so
+    // an index built without it is rebuilt once it appears).
     explicit Analyzer(const std::string& dictionary_dir = "");
     ~Analyzer();
     Analyzer(const Analyzer&) = delete;
@@ -50,10 +62,19 @@ public:
     using Emit = std::function<int(std::string_view term, std::size_t start, std::size_t end, bool colocated)>;
     int for_each_token(std::string_view text, std::string_view lang, const Emit& emit);
 
+    // The terms of one folded word (from WordReader or split_words) in `lang`: the primary
+    // term and the compound parts. Valid until the next call on this Analyzer.
+    struct WordTerms {
+        const std::string& term;
+        const std::vector<std::string>& parts;
+    };
+    WordTerms word_terms(std::string_view folded_word, std::string_view lang);
+
     // The terms one query word may stand for, one per language family (Norwegian,
-    // Swedish, English), without repeats (of the first word in `word`): a query carries no language, so it meets items
-    // in every language where the stems agree. Empty when the word gives no token.
-    // `families` limits the languages: a bit set of kNorwegian, kSwedish, kEnglish.
+    // Swedish, English), without repeats (of the first word in `word`): a query carries no
+    // language, so it meets items in every language where the stems agree. Empty when the
+    // word gives no token. `families` limits the languages: a bit set of kNorwegian,
+    // kSwedish, kEnglish.
     std::vector<std::string> query_terms(std::string_view word, unsigned families = kAll);
     static constexpr unsigned kNorwegian = 1, kSwedish = 2, kEnglish = 4, kAll = 7;
 
@@ -68,8 +89,20 @@ public:
     // True when the folded word is a stop word in any of the lists (nb, nn, sv).
     bool is_stopword(std::string_view folded_word) const;
 
-    // "analysis-N;lexicon-<hash>" — see the class comment.
+    // "analysis-N;lexicon-<hash>" — see the class comment. The hash reads the dictionaries
+    // (8 MB) unless adopt_version() was given it.
     const std::string& version() const;
+    // The dictionary files' sizes and modification times: cheap to take. An index records
+    // it beside the version and hands both back through adopt_version(), which takes the
+    // recorded hash when the files are still the same, so opening an index reads no
+    // dictionary.
+    const std::string& dictionary_signature() const;
+    void adopt_version(const std::string& signature, const std::string& version);
+
+    // Consulted before the dictionaries (may be null; must outlive its use here).
+    void set_store(AnalysisStore* store);
+    // True once the dictionaries were read (for tests and measurements).
+    bool dictionaries_loaded() const;
 
     // Not thread-safe (it caches analysed words): give each thread its own Analyzer.
 private:
@@ -87,5 +120,21 @@ struct Word {
     std::size_t start = 0, end = 0;
 };
 std::vector<Word> split_words(std::string_view text);
+
+// The same words one at a time, folded into a buffer the reader reuses: no allocation per
+// word. `folded()` is valid until the next call of next().
+class WordReader {
+public:
+    explicit WordReader(std::string_view text) : text_(text) {}
+    bool next();  // false when there is no word left
+    std::string_view folded() const { return folded_; }
+    std::size_t start() const { return start_; }
+    std::size_t end() const { return end_; }
+
+private:
+    std::string_view text_;
+    std::size_t pos_ = 0, start_ = 0, end_ = 0;
+    std::string folded_;
+};
 
 }  // namespace playmaker

@@ -30,7 +30,8 @@ struct SearchQuery {
     std::multimap<std::string, std::string> filters;
     int limit = 10;
     int offset = 0;
-    bool snippets = true;
+    bool snippets = true;  // results[i].snippet; else left empty
+    bool facets = true;    // SearchResults::facets; else left empty (the total is always counted)
 };
 
 struct SearchResult {
@@ -46,6 +47,7 @@ struct SearchResult {
 struct FacetCount {
     std::string value;
     int count = 0;
+    bool operator==(const FacetCount&) const = default;
 };
 // Facet name → values with the number of matching items, most frequent first.
 using Facets = std::map<std::string, std::vector<FacetCount>>;

@@ -29,6 +29,7 @@ struct Profile {
     std::vector<std::string> exclude;
     std::map<std::string, std::string> sections;  // section id -> author's Markdown
     int pages = 10;
+    std::string author;  // who writes the note (document properties); empty when not given
     bool is_default = false;  // derived from the register, not written by an author
 
     // Where values sit in the file, for messages: "municipality", "drivers.0", …

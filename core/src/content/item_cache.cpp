@@ -16,7 +16,7 @@ namespace playmaker {
 namespace {
 
 // Bump when Item or the encoding changes: an older cache then reads as empty.
-constexpr std::string_view kMagic = "playmaker-item-cache 1\n";
+constexpr std::string_view kMagic = "playmaker-item-cache 2\n";
 
 class Writer {
 public:
@@ -132,6 +132,8 @@ void encode_item(Writer& w, const Item& it) {
         w.pos(l.pos);
     }
     w.str(it.hash);
+    w.u32(static_cast<std::uint32_t>(it.words));
+    w.u32(static_cast<std::uint32_t>(it.summary_words));
     w.u32(static_cast<std::uint32_t>(it.positions.size()));
     for (const auto& [k, p] : it.positions) {
         w.str(k);
@@ -183,6 +185,8 @@ void decode_item(Reader& r, Item& it) {
         r.pos(l.pos);
     }
     r.str(it.hash);
+    it.words = static_cast<int>(r.raw<std::uint32_t>());
+    it.summary_words = static_cast<int>(r.raw<std::uint32_t>());
     std::uint32_t n = r.count();
     for (std::uint32_t i = 0; i < n && r.ok; ++i) {
         std::string k;

@@ -8,7 +8,7 @@ namespace {
 const std::vector<std::string> kProfileFields = {
     "municipality", "name",     "county",  "målform", "population", "centrality",
     "industries",   "challenges", "drivers", "drivers_rationale", "roles", "themes",
-    "keywords",     "include",  "exclude", "sections", "pages"};
+    "keywords",     "include",  "exclude", "sections", "pages", "author"};
 
 void note_positions(const YAML::Node& root, const char* key, Profile& out, const yamldoc::Source& src) {
     YAML::Node v = root[key];
@@ -60,6 +60,7 @@ bool parse_profile(std::string_view bytes, const std::string& name, Profile& out
     yamldoc::read_list(*root, "challenges", out.challenges, src);
     yamldoc::read_list(*root, "drivers", out.drivers, src);
     yamldoc::read_string(*root, "drivers_rationale", out.drivers_rationale, src);
+    yamldoc::read_string(*root, "author", out.author, src);
     yamldoc::read_list(*root, "roles", out.roles, src);
     yamldoc::read_list(*root, "themes", out.themes, src);
     yamldoc::read_list(*root, "keywords", out.keywords, src);

@@ -210,6 +210,7 @@ Value note_view(const Note& note, const Corpus& corpus) {
     v["subtitle"] = s.get("note.subtitle");
     v["subtitle_yaml"] = yaml_quote(s.get("note.subtitle"));
     v["date"] = note.date;
+    v["author"] = note.profile.author;
     v["generated"] = s.get("note.generated", {{"date", note.date}});
     const Municipality& m = *note.municipality;
     Value mv;
@@ -259,6 +260,16 @@ Value note_view(const Note& note, const Corpus& corpus) {
                 r["html"] = runs_to_html(e.runs);
                 r["md"] = runs_to_markdown(e.runs);
                 r["text"] = runs_to_text(e.runs);
+                // The entry as runs, for writers that style text themselves (docx).
+                Value::List runs;
+                for (const Run& run : e.runs) {
+                    Value rv;
+                    rv["text"] = run.text;
+                    rv["italic"] = run.italic;
+                    rv["link"] = run.link;
+                    runs.push_back(rv);
+                }
+                r["runs"] = runs;
                 refs.push_back(r);
             }
             sv["is_references"] = true;

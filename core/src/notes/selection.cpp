@@ -176,6 +176,7 @@ KeywordCache::Hits keyword_hits(const std::string& keyword, Index& index) {
     q.text = keyword;
     q.limit = 50;
     q.snippets = false;
+    q.facets = false;
     KeywordCache::Hits hits;
     try {
         for (const auto& r : index.search(q).results) {

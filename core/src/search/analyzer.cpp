@@ -58,7 +58,8 @@ std::size_t count_cp(const std::string& s) {
     }));
 }
 
-void load_stopwords(const std::string& file, std::unordered_set<std::string>& out) {
+template <class Set>
+void load_stopwords(const std::string& file, Set& out) {
     std::string bytes = text::read_file(resource_path("data/" + file));
     for (auto line : text::split_lines(bytes)) {
         line = text::trim(line);
@@ -67,20 +68,26 @@ void load_stopwords(const std::string& file, std::unordered_set<std::string>& ou
     }
 }
 
+// Hashes string_views and strings alike, so the cache is looked up without a copy.
+struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
 }  // namespace
 
 struct Analyzer::Impl {
     search::Lexicon lexicon;
     Stemmer no{"norwegian"}, sv{"swedish"}, en{"english"};
-    std::unordered_set<std::string> stop_no, stop_sv;
-    std::unordered_map<std::string, Entry> cache[3];
+    std::unordered_set<std::string, ViewHash, std::equal_to<>> stop_no, stop_sv;
+    std::unordered_map<std::string, Entry, ViewHash, std::equal_to<>> cache[3];
     std::string version;
+    AnalysisStore* store = nullptr;
 
     explicit Impl(const std::string& dir) : lexicon(dir) {
         load_stopwords("stopwords-nb.txt", stop_no);
         load_stopwords("stopwords-nn.txt", stop_no);
         load_stopwords("stopwords-sv.txt", stop_sv);
-        version = std::string(kAnalysisVersion) + ";lexicon-" + lexicon.hash();
     }
 
     // Snowball cuts some words to a short other word (demens → dem): keep those whole.
@@ -98,6 +105,8 @@ struct Analyzer::Impl {
             e.term = guard(en.stem(w), w);
         } else if (stop_no.count(w)) {
             e.term = w;
+        } else if (store && store->find(w, e.term, e.parts)) {
+            // analysed by an earlier process with the same analysis version
         } else {
             std::string lemma = lexicon.lemma(w);
             if (lemma.empty()) lemma = w;
@@ -111,23 +120,44 @@ struct Analyzer::Impl {
                     }
                 }
             }
+            if (store) store->add(w, e.term, e.parts);
         }
         return e;
     }
 
-    const Entry& entry(Family f, const std::string& w) {
+    const Entry& entry(Family f, std::string_view w) {
         auto& c = cache[f];
         auto it = c.find(w);
         if (it != c.end()) return it->second;
         if (c.size() > 500000) c.clear();  // bounds memory on huge vocabularies
-        return c.emplace(w, compute(f, w)).first->second;
+        std::string key(w);
+        Entry e = compute(f, key);
+        return c.emplace(std::move(key), std::move(e)).first->second;
     }
 };
 
 Analyzer::Analyzer(const std::string& dictionary_dir) : impl_(std::make_unique<Impl>(dictionary_dir)) {}
 Analyzer::~Analyzer() = default;
 
-const std::string& Analyzer::version() const { return impl_->version; }
+const std::string& Analyzer::version() const {
+    if (impl_->version.empty()) {
+        impl_->version = std::string(kAnalysisVersion) + ";lexicon-" + impl_->lexicon.hash();
+    }
+    return impl_->version;
+}
+
+const std::string& Analyzer::dictionary_signature() const { return impl_->lexicon.signature(); }
+
+void Analyzer::adopt_version(const std::string& signature, const std::string& version) {
+    std::string prefix = std::string(kAnalysisVersion) + ";lexicon-";
+    if (impl_->version.empty() && version.starts_with(prefix)) {
+        impl_->lexicon.adopt_hash(signature, version.substr(prefix.size()));
+    }
+}
+
+void Analyzer::set_store(AnalysisStore* store) { impl_->store = store; }
+
+bool Analyzer::dictionaries_loaded() const { return impl_->lexicon.loaded(); }
 
 void Analyzer::analyze(std::string_view text, std::string_view lang, std::vector<Token>& out) {
     for_each_token(text, lang, [&](std::string_view term, std::size_t start, std::size_t end, bool colocated) {
@@ -138,25 +168,30 @@ void Analyzer::analyze(std::string_view text, std::string_view lang, std::vector
 
 int Analyzer::for_each_token(std::string_view text, std::string_view lang, const Emit& emit) {
     Family f = family_of(lang);
-    for (auto& w : split_words(text)) {
-        const Entry& e = impl_->entry(f, w.folded);
-        if (int rc = emit(e.term, w.start, w.end, false)) return rc;
+    WordReader r(text);
+    while (r.next()) {
+        const Entry& e = impl_->entry(f, r.folded());
+        if (int rc = emit(e.term, r.start(), r.end(), false)) return rc;
         for (const auto& p : e.parts) {
-            if (int rc = emit(p, w.start, w.end, true)) return rc;
+            if (int rc = emit(p, r.start(), r.end(), true)) return rc;
         }
     }
     return 0;
 }
 
+Analyzer::WordTerms Analyzer::word_terms(std::string_view folded_word, std::string_view lang) {
+    const Entry& e = impl_->entry(family_of(lang), folded_word);
+    return WordTerms{e.term, e.parts};
+}
+
 std::vector<std::string> Analyzer::query_terms(std::string_view word, unsigned families) {
     std::vector<std::string> out;
-    auto words = split_words(word);
-    if (words.empty()) return out;
-    const std::string& folded = words[0].folded;
+    WordReader r(word);
+    if (!r.next()) return out;
     const unsigned bits[3] = {kNorwegian, kSwedish, kEnglish};
     for (int f = 0; f < 3; ++f) {
         if (!(families & bits[f])) continue;
-        const std::string& t = impl_->entry(static_cast<Family>(f), folded).term;
+        const std::string& t = impl_->entry(static_cast<Family>(f), r.folded()).term;
         if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
     }
     return out;
@@ -179,8 +214,7 @@ std::vector<std::string> Analyzer::stopwords(unsigned family) const {
 }
 
 bool Analyzer::is_stopword(std::string_view folded_word) const {
-    std::string w(folded_word);
-    return impl_->stop_no.count(w) > 0 || impl_->stop_sv.count(w) > 0;
+    return impl_->stop_no.count(folded_word) > 0 || impl_->stop_sv.count(folded_word) > 0;
 }
 
 }  // namespace playmaker

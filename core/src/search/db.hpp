@@ -49,6 +49,12 @@ public:
         reset();
     }
     std::string text(int col) const;
+    // The column's text without a copy: valid until the next step, reset or column call.
+    std::string_view view(int col) const {
+        const unsigned char* p = sqlite3_column_text(st_, col);
+        return p ? std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(st_, col)))
+                 : std::string_view();
+    }
     long long integer(int col) const { return sqlite3_column_int64(st_, col); }
     double real(int col) const { return sqlite3_column_double(st_, col); }
 

@@ -14,6 +14,7 @@
 #include "playmaker/atomic.hpp"
 #include "playmaker/corpus.hpp"
 #include "playmaker/index.hpp"
+#include "playmaker/note.hpp"
 #include "playmaker/municipality.hpp"
 #include "search/fts_tokenizer.hpp"
 #include "search/store.hpp"
@@ -50,7 +51,7 @@ class Builder {
 public:
     Builder(Db& db, TokenizerContext& ctx, const Taxonomy& tax)
         : db_(db), ctx_(ctx), tax_(tax),
-          entry_(db, "INSERT INTO entries(path, id, kind, title, summary, lang) VALUES(?1,?2,?3,?4,?5,?6)"),
+          entry_(db, "INSERT INTO entries(rowid, path, id, kind, title, summary, lang, length) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"),
           doc_(db, "INSERT INTO docs(rowid, title, summary, body, labels) VALUES(?1,?2,?3,?4,?5)"),
           facet_(db, "INSERT INTO facets(rowid, facet, value) VALUES(?1,?2,?3)"),
           find_(db, "SELECT rowid, lang FROM entries WHERE path = ?1"),
@@ -122,10 +123,17 @@ private:
                      const std::string& title, const std::string& summary, const std::string& body,
                      const std::string& labels, const std::string& lang) {
         std::string t = clean_text(title), s = clean_text(summary);
-        entry_.bind(1, path).bind(2, id).bind(3, kind).bind(4, t).bind(5, s).bind(6, lang).run();
-        long long rowid = sqlite3_last_insert_rowid(db_.get());
+        if (next_rowid_ == 0) {
+            Stmt max(db_, "SELECT coalesce(max(rowid), 0) FROM entries");
+            next_rowid_ = max.step() ? max.integer(0) + 1 : 1;
+        }
+        long long rowid = next_rowid_++;
+        // The row first, counting its positions, then its entry with that length (pm_rank).
         ctx_.lang = lang;
+        ctx_.positions = 0;
         doc_.bind(1, rowid).bind(2, t).bind(3, s).bind(4, clean_text(body)).bind(5, clean_text(labels)).run();
+        entry_.bind(1, rowid).bind(2, path).bind(3, id).bind(4, kind).bind(5, t).bind(6, s).bind(7, lang)
+            .bind(8, static_cast<long long>(ctx_.positions)).run();
         return rowid;
     }
 
@@ -137,6 +145,7 @@ private:
     TokenizerContext& ctx_;
     const Taxonomy& tax_;
     Stmt entry_, doc_, facet_, find_, del_doc_, del_entry_, del_facets_;
+    long long next_rowid_ = 0;
 };
 
 std::string families_of(Db& db) {
@@ -170,7 +179,9 @@ std::string Index::staleness(const std::string& content, const std::string& db_p
         Db db(db_path, Db::kReadOnly);
         if (get_meta(db, "schema") != kSchemaVersion) return "analysis changed";
         if (get_meta(db, "root") != normal_root(content)) return "built from another content tree";
-        if (get_meta(db, "analysis") != Analyzer().version()) return "analysis changed";
+        Analyzer analyzer;
+        analyzer.adopt_version(get_meta(db, "dictionaries"), get_meta(db, "analysis"));
+        if (get_meta(db, "analysis") != analyzer.version()) return "analysis changed";
         std::map<std::string, std::pair<long long, long long>> stored;
         Stmt st(db, "SELECT path, size, mtime FROM files");
         while (st.step()) stored[st.text(0)] = {st.integer(1), st.integer(2)};
@@ -217,6 +228,7 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
     if (fs::exists(db_path, ec)) {
         try {
             Db old(db_path, Db::kReadOnly);
+            analyzer.adopt_version(get_meta(old, "dictionaries"), get_meta(old, "analysis"));
             reuse = get_meta(old, "schema") == kSchemaVersion && get_meta(old, "root") == root &&
                     get_meta(old, "analysis") == analyzer.version() && get_meta(old, "taxonomy") == taxonomy_hash;
         } catch (const DbError&) {
@@ -246,6 +258,14 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
         db.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
         if (!reuse) create_schema(db);
         db.exec("BEGIN");
+        // Words the old index knows are not looked up in the dictionaries again; new ones are
+        // recorded (see VocabStore).
+        VocabStore vocab(db, reuse, true);
+        struct Detach {
+            Analyzer& a;
+            ~Detach() { a.set_store(nullptr); }
+        } detach{analyzer};
+        analyzer.set_store(&vocab);
         std::map<std::string, Stored> stored;
         {
             Stmt st(db, "SELECT path, size, mtime, hash FROM files");
@@ -270,7 +290,7 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
                 stats.diagnostics.error(f.rel, 0, 0, std::string("cannot read file: ") + e.code().message());
                 continue;
             }
-            std::string hash = text::hash_hex(bytes);
+            std::string hash = content_hash(bytes);
             put_file.bind(1, f.rel).bind(2, f.size).bind(3, f.mtime).bind(4, hash).run();
             if (it != stored.end() && it->second.hash == hash) {  // touched, not changed
                 stats.unchanged += f.rel == "taxonomy.yaml" ? 0 : 1;
@@ -297,9 +317,16 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
             if (path != "taxonomy.yaml") stats.removed += builder.remove(path) > 0 ? 1 : 0;
             del_file.bind(1, path).run();
         }
+        // Words a note will search for are analysed now (see note_keywords), so making a
+        // note finds them in the vocabulary and never loads the dictionaries.
+        for (const auto& keyword : note_keywords(root)) {
+            for (const auto& w : split_words(keyword)) analyzer.query_terms(w.folded);
+        }
         set_meta(db, "schema", kSchemaVersion);
         set_meta(db, "root", root);
+        vocab.flush();
         set_meta(db, "analysis", analyzer.version());
+        set_meta(db, "dictionaries", analyzer.dictionary_signature());
         set_meta(db, "taxonomy", taxonomy_hash);
         set_meta(db, "families", families_of(db));
         db.exec("COMMIT");

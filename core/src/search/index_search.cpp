@@ -11,6 +11,7 @@
 #include "playmaker/municipality.hpp"
 #include "search/fts_tokenizer.hpp"
 #include "search/query.hpp"
+#include "search/snippet.hpp"
 #include "search/store.hpp"
 #include "util/utf8.hpp"
 
@@ -21,42 +22,67 @@ using namespace search;
 struct Index::Impl {
     struct Row {
         std::string id, kind, title, summary, path, lang;
-        std::vector<std::uint32_t> facets;  // ids into facet_values
-        bool live = false;
     };
     Db db;
     Analyzer analyzer;
     TokenizerContext ctx{&analyzer};
+    std::unique_ptr<VocabStore> vocab;
+    std::unique_ptr<Stmt> match_stmt, body_stmt;
     std::string root;
-    std::vector<Row> rows;  // by rowid
+    std::vector<Row> rows;               // by rowid
+    std::vector<std::uint8_t> live;      // by rowid: 1 when the row exists
+    std::vector<std::uint32_t> doc_len;  // by rowid: words in the row (pm_rank's length)
+    std::vector<std::uint32_t> facet_at;  // by rowid: where the row's facet ids begin in row_facets
+    std::vector<std::uint32_t> row_facets;  // ids into facet_values, rows one after another
     std::vector<std::pair<std::string, std::string>> facet_values;
     std::map<std::pair<std::string, std::string>, std::uint32_t> facet_ids;
 
     explicit Impl(const std::string& path) : db(path, Db::kReadOnly) {
         register_tokenizer(db.get(), &ctx);
+        analyzer.adopt_version(get_meta(db, "dictionaries"), get_meta(db, "analysis"));
         if (get_meta(db, "schema") != kSchemaVersion || get_meta(db, "analysis") != analyzer.version()) {
             throw std::runtime_error(path + " was built by another version of the analysis; rebuild it");
         }
+        vocab = std::make_unique<VocabStore>(db, true, false);
+        analyzer.set_store(vocab.get());
+        match_stmt = std::make_unique<Stmt>(db, (std::string("SELECT rowid, ") + kRank + " FROM docs WHERE docs MATCH ?1").c_str());
+        body_stmt = std::make_unique<Stmt>(db, "SELECT body FROM docs WHERE rowid = ?1");
         root = get_meta(db, "root");
         std::string fam = get_meta(db, "families");
         ctx.query_families = fam.empty() ? Analyzer::kAll : static_cast<unsigned>(std::stoul(fam));
-        Stmt st(db, "SELECT rowid, id, kind, title, summary, path, lang FROM entries");
+        Stmt st(db, "SELECT rowid, id, kind, title, summary, path, lang, length FROM entries ORDER BY rowid");
         while (st.step()) {
             auto rowid = static_cast<std::size_t>(st.integer(0));
-            if (rowid >= rows.size()) rows.resize(rowid + 1);
-            Row& r = rows[rowid];
-            r = Row{st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), {}, true};
+            if (rowid >= rows.size()) {
+                rows.resize(rowid + 1);
+                live.resize(rowid + 1);
+                doc_len.resize(rowid + 1);
+            }
+            rows[rowid] = Row{st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)};
+            live[rowid] = 1;
+            doc_len[rowid] = static_cast<std::uint32_t>(st.integer(7));
         }
+        ctx.doc_len = &doc_len;
+        // Facet ids per row, in one flat array (facets_rowid orders them by row).
+        std::vector<std::vector<std::uint32_t>> per_row(rows.size());
         Stmt fs(db, "SELECT rowid, facet, value FROM facets");
         while (fs.step()) {
             auto rowid = static_cast<std::size_t>(fs.integer(0));
-            if (rowid >= rows.size() || !rows[rowid].live) continue;
+            if (rowid >= rows.size() || !live[rowid]) continue;
             auto key = std::make_pair(fs.text(1), fs.text(2));
             auto [it, added] = facet_ids.emplace(key, static_cast<std::uint32_t>(facet_values.size()));
             if (added) facet_values.push_back(key);
-            rows[rowid].facets.push_back(it->second);
+            per_row[rowid].push_back(it->second);
         }
+        facet_at.resize(rows.size() + 1);
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            facet_at[r] = static_cast<std::uint32_t>(row_facets.size());
+            row_facets.insert(row_facets.end(), per_row[r].begin(), per_row[r].end());
+        }
+        facet_at[rows.size()] = static_cast<std::uint32_t>(row_facets.size());
     }
+
+    ~Impl() { analyzer.set_store(nullptr); }
 
     // The facet-value ids a filter accepts; empty with a note when it names nothing.
     std::vector<std::uint32_t> resolve(const std::string& facet, const std::string& value,
@@ -125,18 +151,6 @@ std::string html_escape(std::string_view s) {
 
 namespace {
 
-// FTS5's snippet marks matches with \x02 … \x03 (content holds no control characters):
-// escape the text first, then turn the markers into <mark>.
-std::string mark_snippet(const std::string& raw) {
-    std::string esc = html_escape(raw), out;
-    for (char c : esc) {
-        if (c == '\x02') out += "<mark>";
-        else if (c == '\x03') out += "</mark>";
-        else out += c;
-    }
-    return out;
-}
-
 std::string shorten(const std::string& s, std::size_t max) {
     if (s.size() <= max) return s;
     std::size_t cut = max;
@@ -176,30 +190,44 @@ SearchResults Index::search(const SearchQuery& query) {
         std::sort(ids.begin(), ids.end());
         accepted.push_back(std::move(ids));
     }
+    const std::size_t nrows = im.rows.size();
     auto passes = [&](std::size_t rowid) {
-        if (rowid >= im.rows.size() || !im.rows[rowid].live) return false;
-        const auto& fs = im.rows[rowid].facets;
+        if (rowid >= nrows || !im.live[rowid]) return false;
         for (const auto& acc : accepted) {
-            bool ok = std::any_of(fs.begin(), fs.end(), [&](std::uint32_t id) {
-                return std::binary_search(acc.begin(), acc.end(), id);
-            });
+            bool ok = false;
+            for (auto i = im.facet_at[rowid], e = im.facet_at[rowid + 1]; i < e && !ok; ++i) {
+                ok = std::binary_search(acc.begin(), acc.end(), im.row_facets[i]);
+            }
             if (!ok) return false;
         }
         return true;
     };
 
+    // One pass over the matching rows: the total, the facet counts (when asked for) and
+    // every row's score, ranked afterwards.
+    std::vector<int> counts(query.facets ? im.facet_values.size() : 0);
     std::vector<std::pair<double, std::size_t>> hits;  // (score, rowid)
+    auto take = [&](double score, std::size_t rowid) {
+        hits.emplace_back(score, rowid);
+        if (query.facets) {
+            for (auto i = im.facet_at[rowid], e = im.facet_at[rowid + 1]; i < e; ++i) ++counts[im.row_facets[i]];
+        }
+    };
     std::string match = match_expression(pq);
     try {
         if (!match.empty()) {
-            Stmt st(im.db, (std::string("SELECT rowid, ") + kBm25 + " FROM docs WHERE docs MATCH ?1").c_str());
+            Stmt& st = *im.match_stmt;
+            struct Reset {
+                Stmt& s;
+                ~Reset() { s.reset(); }
+            } reset{st};
             st.bind(1, match);
             while (st.step()) {
                 auto rowid = static_cast<std::size_t>(st.integer(0));
-                if (passes(rowid)) hits.emplace_back(st.real(1), rowid);
+                if (passes(rowid)) take(st.real(1), rowid);
             }
         } else {
-            std::vector<bool> excluded(im.rows.size());
+            std::vector<bool> excluded(nrows);
             std::string excl = exclusion_expression(pq);
             if (!excl.empty()) {
                 Stmt st(im.db, "SELECT rowid FROM docs WHERE docs MATCH ?1");
@@ -209,21 +237,17 @@ SearchResults Index::search(const SearchQuery& query) {
                     if (r < excluded.size()) excluded[r] = true;
                 }
             }
-            for (std::size_t r = 0; r < im.rows.size(); ++r) {
-                if (!excluded[r] && passes(r)) hits.emplace_back(0.0, r);
+            for (std::size_t r = 0; r < nrows; ++r) {
+                if (!excluded[r] && passes(r)) take(0.0, r);
             }
         }
     } catch (const DbError& e) {
         out.notes.push_back("the query could not be run");
         hits.clear();
+        std::fill(counts.begin(), counts.end(), 0);
     }
 
     out.total = static_cast<int>(hits.size());
-    // Facet counts over every match.
-    std::vector<int> counts(im.facet_values.size());
-    for (const auto& h : hits) {
-        for (auto id : im.rows[h.second].facets) ++counts[id];
-    }
     for (std::uint32_t i = 0; i < counts.size(); ++i) {
         if (counts[i]) out.facets[im.facet_values[i].first].push_back({im.facet_values[i].second, counts[i]});
     }
@@ -236,49 +260,42 @@ SearchResults Index::search(const SearchQuery& query) {
     // Rank: bm25, ties by id.
     std::size_t offset = static_cast<std::size_t>(std::max(0, query.offset));
     std::size_t limit = static_cast<std::size_t>(std::max(0, query.limit));
-    std::size_t end = std::min(hits.size(), offset + limit);
+    if (offset >= hits.size()) return out;
+    std::size_t end = std::min(hits.size(), offset + std::min(limit, hits.size()));
     auto less = [&](const auto& a, const auto& b) {
         if (a.first != b.first) return a.first < b.first;
         return im.rows[a.second].id < im.rows[b.second].id;
     };
-    if (offset >= hits.size()) return out;
     std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(end), hits.end(), less);
 
-    // Snippets for the page. A prefix term makes FTS5 merge every matching term's doclist
-    // on each evaluation, so the page's rows are fetched in one pass then, not one by one.
-    std::map<std::size_t, std::string> raw_snippets;
-    if (query.snippets && !match.empty() && end > offset) {
-        bool prefix = false;
-        for (const auto& g : pq.required) {
-            for (const auto& t : g) prefix |= t.prefix;
-        }
-        const char* sel = "SELECT rowid, snippet(docs, -1, char(2), char(3), '…', 24) FROM docs WHERE docs MATCH ?1";
-        try {
-            if (prefix) {
-                std::string in;
-                for (std::size_t i = offset; i < end; ++i) in += (in.empty() ? "" : ",") + std::to_string(hits[i].second);
-                Stmt st(im.db, (std::string(sel) + " AND rowid IN (" + in + ")").c_str());
-                st.bind(1, match);
-                while (st.step()) raw_snippets[static_cast<std::size_t>(st.integer(0))] = st.text(1);
-            } else {
-                Stmt st(im.db, (std::string(sel) + " AND rowid = ?2").c_str());
-                for (std::size_t i = offset; i < end; ++i) {
-                    st.bind(1, match).bind(2, static_cast<long long>(hits[i].second));
-                    if (st.step()) raw_snippets[hits[i].second] = st.text(1);
-                    st.reset();
-                }
-            }
-        } catch (const DbError&) {
-            // fall back to summaries below
-        }
-    }
+    // Snippets for the page, from the stored text: the summary when it holds every term,
+    // else the better of summary and body, else the title (a reference's title is often
+    // where it matches), else the summary as it is.
+    Highlight hl;
+    if (query.snippets && !match.empty()) hl = make_highlight(pq, im.analyzer, im.ctx.query_families);
     for (std::size_t i = offset; i < end; ++i) {
         const auto& row = im.rows[hits[i].second];
         SearchResult r{row.id, row.kind, row.title, row.path, row.lang, hits[i].first, {}};
         if (query.snippets) {
-            auto it = raw_snippets.find(hits[i].second);
-            r.snippet = it == raw_snippets.end() || it->second.empty() ? html_escape(shorten(row.summary, 200))
-                                                                       : mark_snippet(it->second);
+            Snippet best;
+            if (!hl.empty()) {
+                best = make_snippet(row.summary, row.lang, hl, im.analyzer);
+                if (best.score < 1000 * hl.groups) {
+                    try {
+                        Stmt& st = *im.body_stmt;
+                        st.bind(1, static_cast<long long>(hits[i].second));
+                        if (st.step()) {
+                            Snippet body = make_snippet(st.view(0), row.lang, hl, im.analyzer);
+                            if (body.score > best.score) best = std::move(body);
+                        }
+                        st.reset();
+                    } catch (const DbError&) {
+                        im.body_stmt->reset();
+                    }
+                }
+                if (best.score == 0) best = make_snippet(row.title, row.lang, hl, im.analyzer);
+            }
+            r.snippet = best.score > 0 ? std::move(best.html) : html_escape(shorten(row.summary, 200));
         }
         out.results.push_back(std::move(r));
     }

@@ -2,6 +2,8 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -54,16 +56,38 @@ bool is_suffix_word(const std::string& lemma) {
 
 Lexicon::Lexicon(std::string dir) : dir_(std::move(dir)) {
     if (dir_.empty()) dir_ = "/usr/share/hunspell";
+    std::string sig;
+    for (const char* f : {"nb_NO.aff", "nb_NO.dic", "nn_NO.aff", "nn_NO.dic"}) {
+        struct stat sb {};
+        if (::stat((dir_ + "/" + f).c_str(), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+            hash_ = "none";
+            return;  // no lexicon: Snowball alone
+        }
+        sig += std::to_string(sb.st_size) + ":" + std::to_string(sb.st_mtim.tv_sec) + "." +
+               std::to_string(sb.st_mtim.tv_nsec) + ";";
+    }
+    signature_ = sig;
+    available_ = true;
+}
+
+const std::string& Lexicon::hash() {
+    if (!hash_.empty()) return hash_;
     std::string all;
     for (const char* f : {"nb_NO.aff", "nb_NO.dic", "nn_NO.aff", "nn_NO.dic"}) {
         try {
             all += text::hash_hex(text::read_file(dir_ + "/" + f));
         } catch (const std::exception&) {
-            return;  // no lexicon: Snowball alone
+            available_ = false;
+            hash_ = "none";
+            return hash_;
         }
     }
     hash_ = text::hash_hex(all).substr(0, 16);
-    available_ = true;
+    return hash_;
+}
+
+void Lexicon::adopt_hash(const std::string& signature, const std::string& hash) {
+    if (available_ && hash_.empty() && signature == signature_ && !hash.empty()) hash_ = hash;
 }
 
 Lexicon::~Lexicon() = default;
@@ -91,9 +115,14 @@ std::vector<std::string> Lexicon::stems(const std::string& word, bool& nynorsk) 
 }
 
 bool Lexicon::is_lemma(const std::string& word) {
+    auto it = lemma_known_.find(word);
+    if (it != lemma_known_.end()) return it->second;
     bool nn;
     auto s = stems(word, nn);
-    return std::find(s.begin(), s.end(), word) != s.end();
+    bool known = std::find(s.begin(), s.end(), word) != s.end();
+    if (lemma_known_.size() > 200000) lemma_known_.clear();
+    lemma_known_.emplace(word, known);
+    return known;
 }
 
 // Inflectional endings of bokmål and nynorsk nouns, verbs and adjectives.

@@ -14,14 +14,19 @@ namespace playmaker::search {
 
 class Lexicon {
 public:
-    // Looks for {nb_NO,nn_NO}.{aff,dic} in `dir`. The dictionaries are loaded on first use
-    // (about 0.2 s); the hash is computed at once from the files' bytes.
+    // Looks for {nb_NO,nn_NO}.{aff,dic} in `dir` (a stat of each). The dictionaries are
+    // loaded on first use (about 0.2 s), the hash on first call of hash().
     explicit Lexicon(std::string dir);
     ~Lexicon();
 
     bool available() const { return available_; }
+    bool loaded() const { return nb_ != nullptr; }
     // Hex digest of the four files, or "none" when they are missing.
-    const std::string& hash() const { return hash_; }
+    const std::string& hash();
+    // Sizes and modification times of the four files ("none" when they are missing).
+    const std::string& signature() const { return signature_; }
+    // Takes `hash` as the hash when `signature` is still the files' signature.
+    void adopt_hash(const std::string& signature, const std::string& hash);
 
     // The lemma of a folded word, nynorsk forms mapped to the bokmål lemma where bokmål has
     // it (innbyggjar → innbygger); empty when neither dictionary knows the word.
@@ -37,11 +42,13 @@ private:
     void split_into(const std::string& word, int depth, std::vector<std::string>& out);
 
     std::string dir_;
-    std::string hash_ = "none";
+    std::string hash_;  // empty until computed
+    std::string signature_ = "none";
     bool available_ = false;
     bool loaded_ = false;
     std::unique_ptr<Hunspell> nb_, nn_;
     std::unordered_map<std::string, std::string> lemma_cache_;
+    std::unordered_map<std::string, bool> lemma_known_;  // is_lemma, for compound heads
 };
 
 }  // namespace playmaker::search

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <system_error>
 
@@ -17,10 +18,12 @@ void create_schema(Db& db) {
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, hash TEXT NOT NULL);
 CREATE TABLE entries(rowid INTEGER PRIMARY KEY, path TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL,
-                     title TEXT NOT NULL, summary TEXT NOT NULL, lang TEXT NOT NULL);
+                     title TEXT NOT NULL, summary TEXT NOT NULL, lang TEXT NOT NULL,
+                     length INTEGER NOT NULL);  -- the row's words in docs, as FTS5 counts them
 CREATE INDEX entries_path ON entries(path);
 CREATE TABLE facets(rowid INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL);
 CREATE INDEX facets_rowid ON facets(rowid);
+CREATE TABLE vocab(word TEXT PRIMARY KEY, term TEXT NOT NULL, parts TEXT NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE docs USING fts5(title, summary, body, labels, tokenize='playmaker');
 )");
 }
@@ -34,6 +37,58 @@ std::string get_meta(const Db& db, const std::string& key) {
 void set_meta(Db& db, const std::string& key, const std::string& value) {
     Stmt st(db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)");
     st.bind(1, key).bind(2, value).run();
+}
+
+VocabStore::VocabStore(const Db& db, bool lookup, bool write)
+    : db_(db), lookup_(lookup), write_(write), find_(db, "SELECT term, parts FROM vocab WHERE word = ?1") {}
+
+bool VocabStore::find(std::string_view word, std::string& term, std::vector<std::string>& parts) {
+    if (!lookup_) return false;
+    find_.bind(1, word);
+    bool found = find_.step();
+    if (found) {
+        term = find_.text(0);
+        std::string all = find_.text(1);
+        std::size_t pos = 0;
+        while (pos < all.size()) {
+            std::size_t sp = all.find(' ', pos);
+            if (sp == std::string::npos) sp = all.size();
+            if (sp > pos) parts.emplace_back(all.substr(pos, sp - pos));
+            pos = sp + 1;
+        }
+    }
+    find_.reset();
+    return found;
+}
+
+void VocabStore::add(std::string_view word, const std::string& term, const std::vector<std::string>& parts) {
+    if (!write_) return;
+    std::string all = term;
+    for (const auto& p : parts) all += " " + p;
+    pending_.emplace_back(std::string(word), std::move(all));
+}
+
+void VocabStore::flush() {
+    if (pending_.empty()) return;
+    Stmt add(db_, "INSERT OR IGNORE INTO vocab(word, term, parts) VALUES(?1,?2,?3)");
+    for (const auto& [word, all] : pending_) {
+        std::size_t sp = all.find(' ');
+        std::string_view v(all);
+        add.bind(1, word).bind(2, v.substr(0, sp)).bind(3, sp == std::string::npos ? v.substr(v.size()) : v.substr(sp + 1)).run();
+    }
+    pending_.clear();
+}
+
+std::string content_hash(std::string_view bytes) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    static const char* const kHex = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i, h >>= 4) out[static_cast<std::size_t>(i)] = kHex[h & 15];
+    return out;
 }
 
 namespace {

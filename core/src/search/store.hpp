@@ -1,22 +1,51 @@
 // The index file's schema and the bookkeeping shared by building and searching.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "playmaker/analysis.hpp"
 #include "search/db.hpp"
 
 namespace playmaker::search {
 
 // Bump when the tables change: an index of another schema is rebuilt from scratch.
-inline constexpr const char* kSchemaVersion = "1";
+inline constexpr const char* kSchemaVersion = "3";
 
-// BM25 weights of the FTS5 columns title, summary, body, labels.
+// BM25 weights of the FTS5 columns title, summary, body, labels. kRank is the same score
+// computed by pm_rank (fts_tokenizer.hpp), with the row lengths the index holds in memory.
 inline constexpr const char* kBm25 = "bm25(docs, 10.0, 4.0, 1.0, 3.0)";
+inline constexpr const char* kRank = "pm_rank(docs, 10.0, 4.0, 1.0, 3.0)";
 
 void create_schema(Db& db);
 std::string get_meta(const Db& db, const std::string& key);  // "" when absent
 void set_meta(Db& db, const std::string& key, const std::string& value);
+
+// The index's vocabulary table as the analysis's store: every Norwegian word the index
+// holds with its term and compound parts, so that searching (and refreshing) an index
+// needs the dictionaries only for words it has never seen.
+class VocabStore : public AnalysisStore {
+public:
+    // `lookup`: consult the table (off for a fresh build, where it is empty); `write`:
+    // keep new words for flush() (off for a read-only index). New words are written by
+    // flush(), not while FTS5 is tokenizing a row.
+    VocabStore(const Db& db, bool lookup, bool write);
+    bool find(std::string_view word, std::string& term, std::vector<std::string>& parts) override;
+    void add(std::string_view word, const std::string& term, const std::vector<std::string>& parts) override;
+    void flush();
+
+private:
+    const Db& db_;
+    bool lookup_, write_;
+    Stmt find_;
+    std::vector<std::pair<std::string, std::string>> pending_;  // word, "term part part…"
+};
+
+// A fast 64-bit hash of a file's bytes, in hex (FNV-1a): enough to see that a touched
+// file did not change.
+std::string content_hash(std::string_view bytes);
 
 // One source file of the content tree the index reads.
 struct SourceFile {

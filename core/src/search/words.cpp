@@ -77,39 +77,49 @@ std::string fold_word(std::string_view word) {
     return out;
 }
 
-std::vector<Word> split_words(std::string_view text) {
-    std::vector<Word> words;
-    std::size_t pos = 0;
-    Word cur;
+bool WordReader::next() {
+    folded_.clear();
     bool in_word = false;
-    while (pos < text.size()) {
-        std::size_t start = pos;
-        auto c = static_cast<unsigned char>(text[pos]);
+    while (pos_ < text_.size()) {
+        std::size_t at = pos_;
+        auto c = static_cast<unsigned char>(text_[pos_]);
         int32_t cp;
-        if (c < 0x80) {
+        bool word_char;
+        if (c < 0x80) {  // ASCII: no decoding, no Unicode tables
             cp = c;
-            ++pos;
+            ++pos_;
+            word_char = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         } else {
-            cp = utf8::decode(text, pos);
+            cp = utf8::decode(text_, pos_);
             if (cp < 0) {  // an invalid byte ends the word and gives nothing
-                pos = start + 1;
+                pos_ = at + 1;
                 cp = ' ';
             }
+            word_char = is_word_char(cp) && !(!in_word && cp >= 0x300 && cp <= 0x36F);
         }
-        if (is_word_char(cp) && !(!in_word && cp >= 0x300 && cp <= 0x36F)) {
+        if (word_char) {
             if (!in_word) {
-                cur = Word{};
-                cur.start = start;
+                start_ = at;
                 in_word = true;
             }
-            append_folded(cur.folded, cp);
-            cur.end = pos;
+            if (cp < 0x80) {
+                folded_ += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+            } else {
+                append_folded(folded_, cp);
+            }
+            end_ = pos_;
         } else if (in_word) {
-            if (!cur.folded.empty()) words.push_back(std::move(cur));
+            if (!folded_.empty()) return true;
             in_word = false;
         }
     }
-    if (in_word && !cur.folded.empty()) words.push_back(std::move(cur));
+    return in_word && !folded_.empty();
+}
+
+std::vector<Word> split_words(std::string_view text) {
+    std::vector<Word> words;
+    WordReader r(text);
+    while (r.next()) words.push_back(Word{std::string(r.folded()), r.start(), r.end()});
     return words;
 }
 
