@@ -78,10 +78,9 @@ int run(const Args& args) {
     } join{saver};
 
     bool notes = !s.corpus.profiles.empty() || args.flag("--all-municipalities");
-    if (notes) {
-        if (int rc = open_index(s); rc != kOk) return rc;
-        s.index.reset();  // each worker opens its own connection
-    }
+    // The index serves the notes' selection and the site's search (exported with the site).
+    if (int rc = open_index(s); rc != kOk) return rc;
+    s.index.reset();  // each worker opens its own connection
 
     SiteStats stats;
     Diagnostics diags;
@@ -95,6 +94,7 @@ int run(const Args& args) {
         req.previous = out;
         req.base_url = base_url;
         req.db = notes ? s.db : "";
+        req.search_db = s.db;
         req.all_municipalities = args.flag("--all-municipalities");
         req.jobs = jobs;
         req.progress = [&](std::size_t done, std::size_t total) {
@@ -131,9 +131,11 @@ Registration reg({
     "playmaker site [-o DIR] [--base-url URL] [--all-municipalities] [--jobs N] [--no-cache]\n"
     "               [--content DIR] [--db FILE]",
     "Writes a complete static site (default ./_site): a page per item, lists per kind, theme,\n"
-    "role, sector, county and year, the literature, the glossary, a note per profile, and\n"
-    "with --base-url a sitemap.xml and an Atom feed (feed.xml). Links are relative, so the\n"
-    "site works from any web server and from file://.\n"
+    "role, sector, county and year, the literature, the glossary, a note per profile, the\n"
+    "search index of the search page (search/data/, the same results as `playmaker search`),\n"
+    "and with --base-url a sitemap.xml and an Atom feed (feed.xml). Links are relative, so\n"
+    "the site works from any web server and from file:// (where the search page explains\n"
+    "that searching needs a web server).\n"
     "The site is built beside DIR and swapped into place, so an interrupted build leaves the\n"
     "previous site whole. Pages whose inputs did not change are linked from the previous\n"
     "site, and parsed items are cached in .playmaker/site-cache/ beside DIR.\n"

@@ -15,6 +15,7 @@
 #include <playmaker/note.hpp>
 #include <playmaker/note_view.hpp>
 #include <playmaker/resources.hpp>
+#include <playmaker/search_export.hpp>
 #include <playmaker/value.hpp>
 
 #include "config.hpp"
@@ -163,6 +164,47 @@ void copy_assets(const fs::path& from, Output& out, std::size_t& files) {
         out.write(rel, read_text(e.path()), "");
         ++files;
     }
+}
+
+// The search index for the site's client (search_export.hpp) under search/data/; a file
+// whose bytes did not change is linked from the previous site.
+std::size_t export_search_data(const std::string& db, const Corpus& corpus, const std::string& lang, Output& out) {
+    std::map<std::string, std::string> href;
+    for (const auto& item : corpus.items) href[item.id] = item_path(item);
+    SearchExportOptions opt;
+    opt.href = [&](const std::string& id, const std::string& kind) -> std::string {
+        if (kind == "reference") return "literature/index.html#" + id;
+        auto it = href.find(id);
+        return it == href.end() ? "" : it->second;
+    };
+    for (Kind k : kAllKinds) opt.labels["kind"][kind_name(k)] = kind_label(k, lang, false);
+    opt.labels["kind"]["reference"] = ui_string(lang, "site.literature");
+    for (const char* facet : {"theme", "role", "sector"}) {
+        if (const auto* terms = corpus.taxonomy.facet(facet)) {
+            for (const auto& t : *terms) opt.labels[facet][t.id] = t.label(lang);
+        }
+    }
+    // The whole export is reused when nothing it reads changed: the index's content,
+    // the labels and the pages items link to. meta.json carries that key in the manifest.
+    Hasher kh;
+    kh.add(search_export_key(db));
+    for (const auto& [id, path] : href) kh.add(id).add(path);
+    for (const auto& [facet, m] : opt.labels) {
+        for (const auto& [k, v] : m) kh.add(facet).add(k).add(v);
+    }
+    const std::string key = "export-" + kh.hex();
+    if (out.previous_key("search/data/meta.json") == key) return out.reuse_under("search/data/");
+    for (const char* d : {"search/data/t", "search/data/p", "search/data/l", "search/data/d", "search/data/f"}) out.make_dir(d);
+    opt.write = [&](const std::string& rel, std::string_view bytes) {
+        std::string path = "search/data/" + rel;
+        if (rel == "meta.json") {
+            out.write(path, bytes, key);
+            return;
+        }
+        std::string k = Hasher().add(bytes).hex();
+        if (!out.reuse(path, k)) out.write(path, bytes, k);
+    };
+    return export_search(db, opt).files;
 }
 
 }  // namespace
@@ -359,6 +401,7 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
         out.write("robots.txt", robots_txt(req.base_url), "");
         ++files;
         copy_assets(resource_path("site/assets"), out, files);
+        if (!req.search_db.empty()) files += export_search_data(req.search_db, corpus, cfg.lang, out);
         out.write_manifest();
         stats.pages = files;
     } catch (const std::exception& e) {

@@ -3,6 +3,7 @@ internal link resolves (a link checker that parses every page), nothing loads fr
 every page has lang, planted markup is escaped everywhere, sitemap and feed are valid XML
 with absolute URLs, a rebuild re-renders only what an edit touches, and a killed build
 leaves the previous site whole."""
+import json
 import os
 import signal
 import subprocess
@@ -24,7 +25,8 @@ class Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.links, self.loads, self.ids = [], [], set()
         self.lang = None
-        self.scripts = 0
+        self.scripts = 0      # inline scripts
+        self.script_srcs = []
         self.handlers = []
         self.landmarks = set()
 
@@ -37,7 +39,10 @@ class Page(HTMLParser):
         if "id" in a:
             self.ids.add(a["id"])
         if tag == "script":
-            self.scripts += 1
+            if a.get("src"):
+                self.script_srcs.append(a["src"])
+            else:
+                self.scripts += 1
         self.handlers += [k for k in a if k.startswith("on")]
         if tag == "a" and a.get("href"):
             self.links.append(a["href"])
@@ -127,10 +132,23 @@ def main():
         check(page.lang in ("nb", "nn", "sv", "en"), f"{rel} has lang ({page.lang})")
         check(page.landmarks >= {"header", "nav", "main", "footer"}, f"{rel} has landmarks")
         # The planted markup shows as text: no script element, no on* attribute anywhere.
-        check_eq(page.scripts, 0, f"{rel}: no <script>")
+        check_eq(page.scripts, 0, f"{rel}: no inline <script>")
+        # Only the search page loads scripts, and only the site's own search client.
+        allowed = ["../assets/pm-analysis.js", "../assets/search.js"] if rel == "search/index.html" else []
+        check_eq(page.script_srcs, allowed, f"{rel}: scripts")
         check_eq(page.handlers, [], f"{rel}: no on* attributes")
         check("<script>" not in page.text and "<img src=x" not in page.text, f"{rel}: planted markup escaped")
     check("&lt;script&gt;" in pages["findings/planted.html"].text, "planted title shown as text")
+    # The search index: every data file is JSON with < > & escaped, the planted title too.
+    data_files = 0
+    for dp, _, fs in os.walk(os.path.join(site, "search", "data")):
+        for f in fs:
+            with open(os.path.join(dp, f), encoding="utf-8") as fh:
+                raw = fh.read()
+            data_files += 1
+            check(not any(c in raw for c in "<>&"), f"search/data/{f}: < > & escaped")
+            json.loads(raw)
+    check(data_files > 5, "the site has a search index")
     check_eq(pages["findings/planted.html"].lang, "nn", "an item page carries the item's lang")
     check('onclick' not in pages["findings/planted.html"].text, "raw HTML in Markdown stays out")
     check("Kilde: Statistisk sentralbyrå" in pages["cases/bolyst.html"].text, "SSB credit where municipalities show")

@@ -78,6 +78,14 @@ public:
     std::vector<std::string> query_terms(std::string_view word, unsigned families = kAll);
     static constexpr unsigned kNorwegian = 1, kSwedish = 2, kEnglish = 4, kAll = 7;
 
+    // The term of a folded word in one family (kNorwegian, kSwedish or kEnglish) without
+    // the lexicon: stop words and words with digits as they are, else Snowball with the
+    // short-stem guard. The static site's client computes exactly this, and looks up the
+    // words where the lexicon decides otherwise (search_export.hpp).
+    std::string snowball_term(std::string_view folded_word, unsigned family);
+    // The stop words of a family (kNorwegian: nb and nn; kSwedish), folded and sorted.
+    std::vector<std::string> stopwords(unsigned family) const;
+
     // True when the folded word is a stop word in any of the lists (nb, nn, sv).
     bool is_stopword(std::string_view folded_word) const;
 

@@ -98,6 +98,7 @@ struct SiteRequest {
                               // unknown (then no sitemap.xml and no feed, which need it)
     std::string db;           // search index for the notes' selection (bm25); empty = none
     bool all_municipalities = false;  // a note page for every municipality of the register
+    std::string search_db;    // index to export for the site's search client; empty = none
     unsigned jobs = 0;        // threads; 0 = one per core
     // Called from any thread, serialised by the builder, as pages are done.
     std::function<void(std::size_t done, std::size_t total)> progress;

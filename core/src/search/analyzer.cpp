@@ -197,6 +197,22 @@ std::vector<std::string> Analyzer::query_terms(std::string_view word, unsigned f
     return out;
 }
 
+std::string Analyzer::snowball_term(std::string_view folded_word, unsigned family) {
+    std::string w(folded_word);
+    Impl& im = *impl_;
+    if (has_digit(w)) return w;
+    if (family == kSwedish) return im.stop_sv.count(w) ? w : Impl::guard(im.sv.stem(w), w);
+    if (family == kEnglish) return Impl::guard(im.en.stem(w), w);
+    return im.stop_no.count(w) ? w : Impl::guard(im.no.stem(w), w);
+}
+
+std::vector<std::string> Analyzer::stopwords(unsigned family) const {
+    const auto& set = family == kSwedish ? impl_->stop_sv : impl_->stop_no;
+    std::vector<std::string> out(set.begin(), set.end());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 bool Analyzer::is_stopword(std::string_view folded_word) const {
     return impl_->stop_no.count(folded_word) > 0 || impl_->stop_sv.count(folded_word) > 0;
 }

@@ -1,0 +1,65 @@
+// The static site's search index: the files `playmaker site` writes under search/data/, so
+// that the site's client (site/assets/search.js) answers a query as Index::search does —
+// the same analysed terms, the same bm25, the same ties — without a server.
+//
+// Everything is JSON with `<`, `>` and `&` written as \u003c, \u003e, \u0026. Files:
+//   meta.json        analysis version, N, total tokens, column weights, language families,
+//                    stop words, and the first term of every term chunk and lexicon chunk
+//   table.json       per document (numbered in id order, so ties by id are ties by number):
+//                    its length in tokens (bm25's dl), and the facets the page counts
+//                    (kind, theme, county) with their labels
+//   f/NAME.json      another facet (lang, year, role, sector, municipality), for filters
+//   t/K.json         term chunk K: term → postings "Δdoc f Δdoc f …" where f is the
+//                    weighted frequency Σ weight(column) · tf(column), bm25's only use of
+//                    tf (terms sorted; a chunk covers a range of terms)
+//   p/K.json         the same terms' positions, for phrases and for alternatives that meet
+//                    at one position: per posting and column, the count then Δ-positions
+// Numbers in t/ and p/ are varints of base64 digits (5 bits a digit, lowest first, 32 added
+// to every digit but the last).
+//   l/K.json         lexicon chunk K: folded word → Norwegian term, only where the
+//                    dictionaries decide otherwise than Snowball alone (snowball_term)
+//   d/N.json         document N as a result: id, kind, title, href, lang, summary, excerpt
+// A query fetches meta and table once, then only the chunks of its words.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace playmaker {
+
+struct SearchExportOptions {
+    // The page of an item (relative to the site root), given its id and kind; "" = none.
+    std::function<std::string(const std::string& id, const std::string& kind)> href;
+    // Display labels of facet values: facet → value → label (e.g. theme ids → names).
+    std::map<std::string, std::map<std::string, std::string>> labels;
+    // Writes one file (path relative to the data folder); must be thread-compatible with
+    // the caller. Throws what it likes; the export lets it through.
+    std::function<void(const std::string& rel, std::string_view bytes)> write;
+    // Extra words whose lexicon decisions are exported besides the corpus's own words.
+    std::vector<std::string> extra_words;
+};
+
+struct SearchExportStats {
+    std::size_t files = 0, bytes = 0, terms = 0, lexicon_words = 0;
+};
+
+// Exports the index at `db` (built by Index::build). Throws std::runtime_error when it
+// cannot be read or was built by another analysis.
+SearchExportStats export_search(const std::string& db, const SearchExportOptions& options);
+
+// What the export of `db` depends on in the index: the analysis and the content files'
+// hashes (a change of any changes the key). Throws std::runtime_error when unreadable.
+std::string search_export_key(const std::string& db);
+
+// JSON string literal of `s` (quotes included) with < > & U+2028 U+2029 escaped, so the
+// text is inert inside HTML and JavaScript.
+std::string json_quote(std::string_view s);
+
+// The lexicon decisions for `words` (folded): word → Norwegian term, where the term differs
+// from snowball_term. Used by the export and by the identity test.
+std::map<std::string, std::string> lexicon_exceptions(const std::vector<std::string>& words);
+
+}  // namespace playmaker

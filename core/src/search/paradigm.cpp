@@ -1,0 +1,162 @@
+#include "search/paradigm.hpp"
+
+#include <hunspell/hunspell.hxx>
+
+#include <map>
+#include <unordered_map>
+
+#include "util/text.hpp"
+#include "util/utf8.hpp"
+
+namespace playmaker::search {
+namespace {
+
+std::string from_latin1(std::string_view s) {
+    std::string out;
+    for (unsigned char c : s) utf8::append(out, c);
+    return out;
+}
+
+bool to_latin1(const std::string& s, std::string& out) {
+    out.clear();
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        int32_t cp = utf8::decode(s, pos);
+        if (cp < 0 || cp > 0xFF) return false;
+        out += static_cast<char>(cp);
+    }
+    return true;
+}
+
+// One SFX rule: strip `strip` from the end, append `add`, when the end matches `cond`.
+struct Rule {
+    std::string strip, add;
+    std::vector<std::pair<bool, std::string>> cond;  // per letter: (negated, letters); "" = any
+};
+
+bool matches(const Rule& r, std::string_view w) {
+    if (w.size() < r.cond.size() || w.size() < r.strip.size()) return false;
+    if (!r.strip.empty() && w.substr(w.size() - r.strip.size()) != r.strip) return false;
+    std::size_t at = w.size() - r.cond.size();
+    for (std::size_t i = 0; i < r.cond.size(); ++i) {
+        const auto& [neg, set] = r.cond[i];
+        if (set.empty()) continue;
+        bool in = set.find(w[at + i]) != std::string::npos;
+        if (in == neg) return false;
+    }
+    return true;
+}
+
+std::vector<std::pair<bool, std::string>> parse_cond(std::string_view c) {
+    std::vector<std::pair<bool, std::string>> out;
+    if (c == ".") return out;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        if (c[i] == '[') {
+            std::size_t close = c.find(']', i);
+            if (close == std::string_view::npos) break;
+            bool neg = i + 1 < close && c[i + 1] == '^';
+            out.emplace_back(neg, std::string(c.substr(i + (neg ? 2 : 1), close - i - (neg ? 2 : 1))));
+            i = close;
+        } else if (c[i] == '.') {
+            out.emplace_back(false, "");
+        } else {
+            out.emplace_back(false, std::string(1, c[i]));
+        }
+    }
+    return out;
+}
+
+// One dictionary, in Latin-1 as on disk.
+struct Dict {
+    std::unordered_map<std::string, std::string> flags;  // headword → flags
+    std::map<char, std::vector<Rule>> sfx;
+
+    void load(const std::string& aff, const std::string& dic) {
+        const std::string aff_text = text::read_file(aff), dic_text = text::read_file(dic);
+        for (auto raw : text::split_lines(aff_text)) {
+            std::string line(raw);
+            for (auto& c : line) c = c == '\t' ? ' ' : c;
+            auto f = text::split(line, ' ');
+            std::vector<std::string_view> p;
+            for (auto x : f) {
+                if (!x.empty()) p.push_back(x);
+            }
+            if (p.size() >= 5 && p[0] == "SFX" && p[1].size() == 1) {
+                Rule r;
+                r.strip = p[2] == "0" ? "" : std::string(p[2]);
+                std::string_view add = p[3];
+                if (auto slash = add.find('/'); slash != std::string_view::npos) add = add.substr(0, slash);
+                r.add = add == "0" ? "" : std::string(add);
+                r.cond = parse_cond(p[4]);
+                sfx[p[1][0]].push_back(std::move(r));
+            }
+        }
+        bool first = true;
+        for (auto line : text::split_lines(dic_text)) {
+            if (first) {
+                first = false;
+                continue;
+            }
+            auto slash = line.find('/');
+            std::string word(line.substr(0, slash));
+            while (!word.empty() && (word.back() == ' ' || word.back() == '\t' || word.back() == '\r')) word.pop_back();
+            if (word.empty()) continue;
+            flags[word] += slash == std::string_view::npos ? "" : std::string(text::trim(line.substr(slash + 1)));
+        }
+    }
+
+    void forms(const std::string& head, std::vector<std::string>& out) const {
+        auto it = flags.find(head);
+        if (it == flags.end()) return;
+        out.push_back(from_latin1(head));
+        for (char f : it->second) {
+            auto rs = sfx.find(f);
+            if (rs == sfx.end()) continue;
+            for (const auto& r : rs->second) {
+                if (matches(r, head)) out.push_back(from_latin1(head.substr(0, head.size() - r.strip.size()) + r.add));
+            }
+        }
+    }
+};
+
+}  // namespace
+
+struct Paradigms::Impl {
+    Dict nb, nn;
+    std::unique_ptr<Hunspell> hnb, hnn;
+};
+
+Paradigms::Paradigms(std::string dir) : impl_(std::make_unique<Impl>()) {
+    if (dir.empty()) dir = "/usr/share/hunspell";
+    try {
+        impl_->nb.load(dir + "/nb_NO.aff", dir + "/nb_NO.dic");
+        impl_->nn.load(dir + "/nn_NO.aff", dir + "/nn_NO.dic");
+        impl_->hnb = std::make_unique<Hunspell>((dir + "/nb_NO.aff").c_str(), (dir + "/nb_NO.dic").c_str());
+        impl_->hnn = std::make_unique<Hunspell>((dir + "/nn_NO.aff").c_str(), (dir + "/nn_NO.dic").c_str());
+    } catch (const std::exception&) {
+        impl_ = std::make_unique<Impl>();  // no dictionaries: no paradigms
+    }
+}
+
+Paradigms::~Paradigms() = default;
+
+std::vector<std::string> Paradigms::lemmas(const std::string& word) {
+    std::vector<std::string> out;
+    std::string l1;
+    if (!impl_->hnb || !to_latin1(word, l1)) return out;
+    for (Hunspell* h : {impl_->hnb.get(), impl_->hnn.get()}) {
+        for (const auto& s : h->stem(l1)) out.push_back(from_latin1(s));
+    }
+    return out;
+}
+
+std::vector<std::string> Paradigms::forms(const std::string& headword) const {
+    std::vector<std::string> out;
+    std::string l1;
+    if (!to_latin1(headword, l1)) return out;
+    impl_->nb.forms(l1, out);
+    impl_->nn.forms(l1, out);
+    return out;
+}
+
+}  // namespace playmaker::search

@@ -1,0 +1,32 @@
+// The inflected forms of dictionary words: hunspell's suffix rules (SFX) applied to the
+// .dic entries of nb_NO and nn_NO. The site export uses them so that a query word which
+// is absent from the content, but is a form of a word that is there (innbyggere beside
+// innbyggjarane), gets the dictionary's lemma in the browser as on the server.
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace playmaker::search {
+
+class Paradigms {
+public:
+    // Reads {nb_NO,nn_NO}.{aff,dic} from `dir` ("" = /usr/share/hunspell); without them
+    // every answer is empty.
+    explicit Paradigms(std::string dir = "");
+    ~Paradigms();
+
+    // The headwords (lemmas, UTF-8) the dictionaries give for a folded word.
+    std::vector<std::string> lemmas(const std::string& word);
+    // Every form of the headword in either dictionary (UTF-8, as written there), the
+    // headword included; empty when neither has it.
+    std::vector<std::string> forms(const std::string& headword) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace playmaker::search
