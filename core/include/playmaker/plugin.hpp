@@ -29,7 +29,7 @@ namespace playmaker {
 
 // Bumped whenever a class below, or a type it passes, changes shape. A plugin built
 // against another version is refused when loaded, never called.
-inline constexpr int kPluginApiVersion = 2;
+inline constexpr int kPluginApiVersion = 3;
 
 struct Note;
 struct Corpus;
