@@ -17,32 +17,6 @@
 namespace playmaker::cli {
 namespace {
 
-// "Røyrvik" → "royrvik": file names that work on every file system and in URLs.
-std::string slug(const std::string& name) {
-    std::string low = utf8::to_lower(name), out;
-    static const std::pair<const char*, const char*> map[] = {{"æ", "ae"}, {"ø", "o"}, {"å", "a"}, {"ä", "a"},
-                                                               {"ö", "o"}, {"é", "e"}, {"á", "a"}, {"š", "s"},
-                                                               {"č", "c"}, {"ï", "i"}, {"ŋ", "n"}, {"đ", "d"}};
-    for (std::size_t i = 0; i < low.size();) {
-        bool done = false;
-        for (const auto& [from, to] : map) {
-            std::size_t n = std::strlen(from);
-            if (low.compare(i, n, from) == 0) {
-                out += to;
-                i += n;
-                done = true;
-                break;
-            }
-        }
-        if (done) continue;
-        char c = low[i++];
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-        else if (!out.empty() && out.back() != '-') out += '-';
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out;
-}
-
 struct Job {
     Profile profile;
     std::string file;  // without extension
@@ -70,7 +44,7 @@ int run(const Args& args) {
             Profile p;
             std::string error;
             resolve_profile(m.code, s.corpus, p, error);
-            work.push_back({p, (m.country == "SE" ? "se-" + m.number : m.code) + "-" + slug(m.name)});
+            work.push_back({p, file_stem(m)});
         }
     } else {
         for (const auto& p : s.corpus.profiles) work.push_back({p, p.id});

@@ -9,6 +9,8 @@
 #include <mutex>
 #include <thread>
 
+#include "playmaker/escape.hpp"
+
 #include <playmaker/corpus.hpp>
 #include <playmaker/i18n.hpp>
 #include <playmaker/index.hpp>
@@ -39,20 +41,6 @@ std::string read_text(const fs::path& p) {
     return out;
 }
 
-std::string html_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
     for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);

@@ -76,3 +76,11 @@ TEST_CASE("unknown and ambiguous names give no single municipality", "[register]
     CHECK(reg.find("") == nullptr);
     CHECK(reg.find("Herøy") == nullptr);  // two kommuner share the name
 }
+
+TEST_CASE("a municipality's file stem is its code and an ASCII name", "[register]") {
+    const Register& reg = Register::builtin();
+    CHECK(playmaker::file_stem(*reg.find("5043")) == "5043-royrvik");
+    CHECK(playmaker::file_stem(*reg.find("SE-2380")) == "se-2380-ostersund");
+    CHECK(playmaker::file_stem(*reg.find("5612")) == "5612-kautokeino");
+    CHECK(playmaker::file_stem(*reg.find("1515")) == "1515-heroy-more-og-romsdal");
+}

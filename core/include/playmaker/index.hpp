@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "playmaker/diagnostic.hpp"
+#include "playmaker/escape.hpp"
 
 namespace playmaker {
 
@@ -105,7 +106,5 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// Escapes & < > " ' for HTML.
-std::string html_escape(std::string_view s);
 
 }  // namespace playmaker

@@ -25,6 +25,10 @@ struct Municipality {
     int centrality = 0;              // SSB sentralitetsklasse 1–6; 0 for Sweden
 };
 
+// A file-name stem for a municipality that works on every file system and in URLs:
+// "5006-steinkjer", "5043-royrvik", "se-2380-ostersund".
+std::string file_stem(const Municipality& m);
+
 // Credit line for data from SSB, shown wherever register figures appear.
 inline constexpr const char* kSsbCredit = "Kilde: Statistisk sentralbyrå";
 

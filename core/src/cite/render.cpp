@@ -1,21 +1,9 @@
 // Runs to text, HTML and Markdown: the one place each output format's markup is written.
 #include "playmaker/cite.hpp"
+#include "playmaker/escape.hpp"
 
 namespace playmaker {
 namespace {
-
-void html_escape(std::string& out, std::string_view s) {
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-}
 
 void markdown_escape(std::string& out, std::string_view s) {
     for (char c : s) {
@@ -38,10 +26,10 @@ std::string runs_to_html(const Runs& runs) {
         if (r.italic) out += "<i>";
         if (!r.link.empty()) {
             out += "<a href=\"";
-            html_escape(out, r.link);
+            out += html_escape(r.link);
             out += "\">";
         }
-        html_escape(out, r.text);
+        out += html_escape(r.text);
         if (!r.link.empty()) out += "</a>";
         if (r.italic) out += "</i>";
     }

@@ -65,7 +65,37 @@ bool county_matches(const Municipality& m, std::string_view folded_query) {
     return utf8::to_lower(m.county_full).find(folded_query) != std::string::npos;
 }
 
+// "Røyrvik" → "royrvik".
+std::string slug(const std::string& name) {
+    std::string low = utf8::to_lower(name), out;
+    static const std::pair<const char*, const char*> map[] = {{"æ", "ae"}, {"ø", "o"}, {"å", "a"}, {"ä", "a"},
+                                                               {"ö", "o"}, {"é", "e"}, {"á", "a"}, {"š", "s"},
+                                                               {"č", "c"}, {"ï", "i"}, {"ŋ", "n"}, {"đ", "d"}};
+    for (std::size_t i = 0; i < low.size();) {
+        bool done = false;
+        for (const auto& [from, to] : map) {
+            std::size_t n = std::char_traits<char>::length(from);
+            if (low.compare(i, n, from) == 0) {
+                out += to;
+                i += n;
+                done = true;
+                break;
+            }
+        }
+        if (done) continue;
+        char c = low[i++];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+        else if (!out.empty() && out.back() != '-') out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
 }  // namespace
+
+std::string file_stem(const Municipality& m) {
+    return (m.country == "SE" ? "se-" + m.number : m.code) + "-" + slug(m.name);
+}
 
 Register Register::parse(std::string_view norway_csv, std::string_view sweden_csv) {
     Register reg;

@@ -34,31 +34,6 @@ bool parse_int(const std::string& s, int lo, int hi, int& out) {
     return true;
 }
 
-// "Røyrvik" → "royrvik", for file names that work everywhere.
-std::string slug(const std::string& name) {
-    std::string low = utf8::to_lower(name), out;
-    static const std::pair<const char*, const char*> map[] = {{"æ", "ae"}, {"ø", "o"}, {"å", "a"}, {"ä", "a"},
-                                                               {"ö", "o"}, {"é", "e"}, {"á", "a"}, {"š", "s"},
-                                                               {"č", "c"}, {"ï", "i"}, {"ŋ", "n"}, {"đ", "d"}};
-    for (std::size_t i = 0; i < low.size();) {
-        bool done = false;
-        for (const auto& [from, to] : map) {
-            std::size_t n = std::char_traits<char>::length(from);
-            if (low.compare(i, n, from) == 0) {
-                out += to;
-                i += n;
-                done = true;
-                break;
-            }
-        }
-        if (done) continue;
-        char c = low[i++];
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-        else if (!out.empty() && out.back() != '-') out += '-';
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out;
-}
 
 // 'sha256-…' for every inline <style> block, so a rendered note keeps its styles under a
 // CSP that allows no other inline style.
@@ -195,7 +170,7 @@ Response App::note(const std::string& who, const Params& p, const State& s, bool
     Response r;
     r.content_type = file.media_type;
     const Municipality* m = n.municipality;
-    std::string name = "playmaker-" + (m->country == "SE" ? "se-" + m->number : m->code) + "-" + slug(m->name) + "." +
+    std::string name = "playmaker-" + file_stem(*m) + "." +
                        file.extension;
     bool inline_html = file.extension == "html";
     r.set("Content-Disposition", std::string(inline_html ? "inline" : "attachment") + "; filename=\"" + name + "\"");
