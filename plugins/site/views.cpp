@@ -164,32 +164,18 @@ Value Views::home() const {
 std::string Views::body_html(const Item& item, const std::string& root) const {
     if (item.citations.empty() && item.links.empty()) return item.body_html;
     const Bibliography& bib = bibliography(item.lang);
-    struct Span {
-        std::size_t offset, length;
-        std::string text;
-    };
-    std::vector<Span> spans;
-    for (const auto& c : item.citations) {
-        std::string text = runs_to_markdown(bib.cite(c));
-        std::string href = c.refs.empty() ? "" : root + "literature/index.html#ref-" + c.refs.front().key;
-        spans.push_back({c.offset, c.length, href.empty() ? text : "[" + text + "](" + href + ")"});
-    }
-    for (const auto& l : item.links) {
-        auto it = m_.by_id.find(l.target);
-        std::string title = md_escape(it != m_.by_id.end() ? it->second->title : l.target);
-        spans.push_back({l.offset, l.length,
-                         it != m_.by_id.end() ? "[" + title + "](" + root + item_path(*it->second) + ")" : "*" + title + "*"});
-    }
-    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.offset < b.offset; });
-    std::string md;
-    std::size_t pos = 0;
-    for (const auto& sp : spans) {
-        if (sp.offset < pos) continue;
-        md.append(item.body, pos, sp.offset - pos);
-        md += sp.text;
-        pos = sp.offset + sp.length;
-    }
-    md.append(item.body, pos, std::string::npos);
+    std::string md = substitute_body(
+        item,
+        [&](const Citation& c) {
+            std::string text = runs_to_markdown(bib.cite(c));
+            if (c.refs.empty()) return text;
+            return "[" + text + "](" + root + "literature/index.html#ref-" + c.refs.front().key + ")";
+        },
+        [&](const Link& l) {
+            auto it = m_.by_id.find(l.target);
+            std::string title = md_escape(it != m_.by_id.end() ? it->second->title : l.target);
+            return it != m_.by_id.end() ? "[" + title + "](" + root + item_path(*it->second) + ")" : "*" + title + "*";
+        });
     return markdown_to_html(md);
 }
 

@@ -61,29 +61,13 @@ struct Context {
 
 // The item's Markdown with citations resolved and [[links]] made into links or names.
 std::string resolve_body(const Item& item, const Context& ctx) {
-    struct Span {
-        std::size_t offset, length;
-        std::string text;
-    };
-    std::vector<Span> spans;
-    for (const auto& c : item.citations) spans.push_back({c.offset, c.length, runs_to_markdown(ctx.bib.cite(c))});
-    for (const auto& l : item.links) {
-        const Item* target = ctx.corpus.item(l.target);
-        std::string title = md_escape(target ? target->title : l.target);
-        spans.push_back({l.offset, l.length,
-                         ctx.in_note.count(l.target) ? "[" + title + "](#" + l.target + ")" : "*" + title + "*"});
-    }
-    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.offset < b.offset; });
-    std::string out;
-    std::size_t pos = 0;
-    for (const auto& sp : spans) {
-        if (sp.offset < pos) continue;
-        out.append(item.body, pos, sp.offset - pos);
-        out += sp.text;
-        pos = sp.offset + sp.length;
-    }
-    out.append(item.body, pos, std::string::npos);
-    return out;
+    return substitute_body(
+        item, [&](const Citation& c) { return runs_to_markdown(ctx.bib.cite(c)); },
+        [&](const Link& l) {
+            const Item* target = ctx.corpus.item(l.target);
+            std::string title = md_escape(target ? target->title : l.target);
+            return ctx.in_note.count(l.target) ? "[" + title + "](#" + l.target + ")" : "*" + title + "*";
+        });
 }
 
 Value item_view(const ChosenItem& c, const Context& ctx) {
@@ -168,6 +152,28 @@ std::string summary_md(const Context& ctx) {
 }  // namespace
 
 std::string markdown_to_html(const std::string& md) { return markdown::to_html(md); }
+
+std::string substitute_body(const Item& item, const std::function<std::string(const Citation&)>& cite,
+                            const std::function<std::string(const Link&)>& link) {
+    struct Span {
+        std::size_t offset, length;
+        std::string text;
+    };
+    std::vector<Span> spans;
+    for (const auto& c : item.citations) spans.push_back({c.offset, c.length, cite(c)});
+    for (const auto& l : item.links) spans.push_back({l.offset, l.length, link(l)});
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.offset < b.offset; });
+    std::string out;
+    std::size_t pos = 0;
+    for (const auto& sp : spans) {
+        if (sp.offset < pos) continue;
+        out.append(item.body, pos, sp.offset - pos);
+        out += sp.text;
+        pos = sp.offset + sp.length;
+    }
+    out.append(item.body, pos, std::string::npos);
+    return out;
+}
 
 const std::string& note_template(const std::string& name) {
     static std::mutex mu;
