@@ -22,3 +22,20 @@ def squash(text):
     # pdftotext joins a word broken at a hyphen at the end of a line ("TFoU-" + "rapport"):
     # hyphens are left out of the comparison too.
     return re.sub(r"[\s\-\u00ad]+", "", text)
+
+
+def shipped_tree(tool=None, package=None):
+    """A fresh copy of the shipped content and the arguments that point at it and its own
+    index: (content, work folder, base args, profile ids). With `tool`, fails the test at once
+    when that program is missing, naming the Debian package that brings it."""
+    import os
+    import shutil
+    from pmtest import SOURCE, copy_tree
+    if tool and not shutil.which(tool):
+        print(f"FAIL: {tool} is not installed (scripts/install-deps installs {package or tool})")
+        raise SystemExit(1)
+    content = copy_tree(os.path.join(SOURCE, "content"))
+    work = os.path.dirname(content)
+    base = ["--content", content, "--db", os.path.join(work, "index.sqlite")]
+    profiles = sorted(f[:-5] for f in os.listdir(os.path.join(content, "profiles")) if f.endswith(".yaml"))
+    return content, work, base, profiles

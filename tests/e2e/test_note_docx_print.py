@@ -7,19 +7,11 @@ import shutil
 import subprocess
 import tempfile
 
-from notes_common import html_outline, squash
-from pmtest import SOURCE, check, check_eq, copy_tree, finish, run
+from notes_common import html_outline, shipped_tree, squash
+from pmtest import check, check_eq, finish, run
 
-OFFICE = shutil.which("libreoffice") or shutil.which("soffice")
-if not OFFICE:
-    print("FAIL: libreoffice is not installed (scripts/install-deps installs libreoffice-writer-nogui)")
-    raise SystemExit(1)
-
-CONTENT = copy_tree(os.path.join(SOURCE, "content"))
-work = os.path.dirname(CONTENT)
-DB = os.path.join(work, "index.sqlite")
-base = ["--content", CONTENT, "--db", DB]
-profiles = sorted(f[:-5] for f in os.listdir(os.path.join(CONTENT, "profiles")) if f.endswith(".yaml"))
+CONTENT, work, base, profiles = shipped_tree("libreoffice", "libreoffice-writer-nogui")
+OFFICE = shutil.which("libreoffice")
 
 htmldir, docxdir, outdir = (os.path.join(work, d) for d in ("html", "docx", "out"))
 check_eq(run("notes", "-o", htmldir, *base)[0], 0, "notes (html) exits 0")

@@ -6,18 +6,10 @@ import re
 import shutil
 import subprocess
 
-from notes_common import html_outline, squash
-from pmtest import SOURCE, check, check_eq, copy_tree, finish, run
+from notes_common import html_outline, shipped_tree, squash
+from pmtest import check, check_eq, finish, run
 
-if not shutil.which("chromium"):
-    print("FAIL: chromium is not installed (scripts/install-deps installs it)")
-    raise SystemExit(1)
-
-CONTENT = copy_tree(os.path.join(SOURCE, "content"))
-work = os.path.dirname(CONTENT)
-DB = os.path.join(work, "index.sqlite")
-base = ["--content", CONTENT, "--db", DB]
-profiles = sorted(f[:-5] for f in os.listdir(os.path.join(CONTENT, "profiles")) if f.endswith(".yaml"))
+CONTENT, work, base, profiles = shipped_tree("chromium")
 
 htmldir, pdfdir = os.path.join(work, "html"), os.path.join(work, "pdf")
 check_eq(run("notes", "-o", htmldir, *base)[0], 0, "notes (html) exits 0")

@@ -7,19 +7,11 @@ import shutil
 import subprocess
 import tempfile
 
-from pmtest import SOURCE, check, check_eq, copy_tree, finish, load_json, run
+from notes_common import shipped_tree
+from pmtest import check, check_eq, finish, run
 
+CONTENT, work, base, profiles = shipped_tree("chromium")
 CHROMIUM = shutil.which("chromium")
-if not CHROMIUM:
-    print("FAIL: chromium is not installed (scripts/install-deps installs it)")
-    raise SystemExit(1)
-
-CONTENT = copy_tree(os.path.join(SOURCE, "content"))
-work = os.path.dirname(CONTENT)
-DB = os.path.join(work, "index.sqlite")
-base = ["--content", CONTENT, "--db", DB]
-
-profiles = sorted(f[:-5] for f in os.listdir(os.path.join(CONTENT, "profiles")) if f.endswith(".yaml"))
 # Twenty municipalities without a profile, spread over counties, sizes and both countries.
 defaults = ["0301", "1103", "1508", "1577", "1804", "1860", "3201", "3301", "3403", "3907",
             "4001", "4204", "4601", "4649", "5501", "5601", "5612", "SE-0114", "SE-1280", "SE-2583"]

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "playmaker/corpus.hpp"
+#include "util/utf8.hpp"
 
 using namespace playmaker;
 
@@ -262,4 +263,13 @@ TEST_CASE("the taxonomy is read with labels in both written standards", "[loader
     CHECK(t.find("role", "forvalter")->label("nn") == "Forvaltar");
     CHECK(closest_match("samskapning", {"samskaping", "samstyring"}) == "samskaping");
     CHECK(closest_match("xyz", {"samskaping"}).empty());
+}
+
+TEST_CASE("Latin-1 conversion for the dictionaries keeps æøå and refuses what it cannot hold", "[utf8]") {
+    std::string l1;
+    REQUIRE(playmaker::utf8::to_latin1("bærøy på", l1));
+    CHECK(l1 == "b\xe6r\xf8y p\xe5");
+    CHECK(playmaker::utf8::from_latin1(l1) == "bærøy på");
+    CHECK_FALSE(playmaker::utf8::to_latin1("ŋ", l1));
+    CHECK_FALSE(playmaker::utf8::to_latin1("\xff", l1));
 }

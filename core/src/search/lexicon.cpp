@@ -15,24 +15,6 @@ namespace {
 
 constexpr std::size_t kMinPart = 4;  // shorter parts are mostly junk (sek, torg, mun, ane)
 
-// UTF-8 → Latin-1; false when a code point does not fit (the dictionaries cannot know it).
-bool to_latin1(const std::string& s, std::string& out) {
-    out.clear();
-    std::size_t pos = 0;
-    while (pos < s.size()) {
-        int32_t cp = utf8::decode(s, pos);
-        if (cp < 0 || cp > 0xFF) return false;
-        out += static_cast<char>(cp);
-    }
-    return true;
-}
-
-std::string from_latin1(const std::string& s) {
-    std::string out;
-    for (unsigned char c : s) utf8::append(out, c);
-    return out;
-}
-
 // Code-point boundaries of a UTF-8 string (byte offsets, including 0 and size()).
 std::vector<std::size_t> boundaries(const std::string& s) {
     std::vector<std::size_t> b;
@@ -104,13 +86,13 @@ std::vector<std::string> Lexicon::stems(const std::string& word, bool& nynorsk) 
     nynorsk = false;
     load();
     std::string l1;
-    if (!nb_ || !to_latin1(word, l1)) return {};
+    if (!nb_ || !utf8::to_latin1(word, l1)) return {};
     auto s = nb_->stem(l1);
     if (s.empty()) {
         s = nn_->stem(l1);
         nynorsk = true;
     }
-    for (auto& x : s) x = from_latin1(x);
+    for (auto& x : s) x = utf8::from_latin1(x);
     return s;
 }
 
@@ -160,7 +142,7 @@ std::string Lexicon::lemma(const std::string& word) {
         for (auto [from, to] : kMap) {
             if (best.ends_with(from)) {
                 std::string cand = best.substr(0, best.size() - std::string_view(from).size()) + to;
-                if (to_latin1(cand, l1) && nb_->spell(l1)) {
+                if (utf8::to_latin1(cand, l1) && nb_->spell(l1)) {
                     best = cand;
                     break;
                 }

@@ -11,23 +11,6 @@
 namespace playmaker::search {
 namespace {
 
-std::string from_latin1(std::string_view s) {
-    std::string out;
-    for (unsigned char c : s) utf8::append(out, c);
-    return out;
-}
-
-bool to_latin1(const std::string& s, std::string& out) {
-    out.clear();
-    std::size_t pos = 0;
-    while (pos < s.size()) {
-        int32_t cp = utf8::decode(s, pos);
-        if (cp < 0 || cp > 0xFF) return false;
-        out += static_cast<char>(cp);
-    }
-    return true;
-}
-
 // One SFX rule: strip `strip` from the end, append `add`, when the end matches `cond`.
 struct Rule {
     std::string strip, add;
@@ -108,12 +91,12 @@ struct Dict {
     void forms(const std::string& head, std::vector<std::string>& out) const {
         auto it = flags.find(head);
         if (it == flags.end()) return;
-        out.push_back(from_latin1(head));
+        out.push_back(utf8::from_latin1(head));
         for (char f : it->second) {
             auto rs = sfx.find(f);
             if (rs == sfx.end()) continue;
             for (const auto& r : rs->second) {
-                if (matches(r, head)) out.push_back(from_latin1(head.substr(0, head.size() - r.strip.size()) + r.add));
+                if (matches(r, head)) out.push_back(utf8::from_latin1(head.substr(0, head.size() - r.strip.size()) + r.add));
             }
         }
     }
@@ -143,9 +126,9 @@ Paradigms::~Paradigms() = default;
 std::vector<std::string> Paradigms::lemmas(const std::string& word) {
     std::vector<std::string> out;
     std::string l1;
-    if (!impl_->hnb || !to_latin1(word, l1)) return out;
+    if (!impl_->hnb || !utf8::to_latin1(word, l1)) return out;
     for (Hunspell* h : {impl_->hnb.get(), impl_->hnn.get()}) {
-        for (const auto& s : h->stem(l1)) out.push_back(from_latin1(s));
+        for (const auto& s : h->stem(l1)) out.push_back(utf8::from_latin1(s));
     }
     return out;
 }
@@ -153,7 +136,7 @@ std::vector<std::string> Paradigms::lemmas(const std::string& word) {
 std::vector<std::string> Paradigms::forms(const std::string& headword) const {
     std::vector<std::string> out;
     std::string l1;
-    if (!to_latin1(headword, l1)) return out;
+    if (!utf8::to_latin1(headword, l1)) return out;
     impl_->nb.forms(l1, out);
     impl_->nn.forms(l1, out);
     return out;

@@ -89,6 +89,23 @@ std::string to_lower(std::string_view s) {
     return out;
 }
 
+bool to_latin1(std::string_view s, std::string& out) {
+    out.clear();
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        int32_t cp = decode(s, pos);
+        if (cp < 0 || cp > 0xFF) return false;
+        out += static_cast<char>(cp);
+    }
+    return true;
+}
+
+std::string from_latin1(std::string_view s) {
+    std::string out;
+    for (unsigned char c : s) append(out, c);
+    return out;
+}
+
 void line_col(std::string_view s, std::size_t offset, int& line, int& col) {
     line = 1;
     col = 1;

@@ -23,6 +23,11 @@ void append(std::string& out, int32_t cp);
 // Lower-cases every code point (Poco's Unicode tables); invalid bytes are kept as they are.
 std::string to_lower(std::string_view s);
 
+// UTF-8 to Latin-1 (the hunspell dictionaries' encoding); false when a code point does not
+// fit, so the dictionaries cannot know the word.
+bool to_latin1(std::string_view s, std::string& out);
+std::string from_latin1(std::string_view s);
+
 // 1-based line and column (in code points) of byte `offset` in `s`.
 void line_col(std::string_view s, std::size_t offset, int& line, int& col);
 
