@@ -16,11 +16,12 @@ namespace fs = std::filesystem;
 namespace playmaker::cli {
 namespace {
 
-// The parse cache lives beside the site, not in it: `<parent>/.playmaker/site-cache/<name>.items`.
-std::string cache_file_for(const std::string& out) {
+// The caches live beside the site, not in it: `<parent>/.playmaker/site-cache/<name>.items`
+// (parsed items) and the folder `<name>.d/` (the site builder's own).
+std::string cache_path_for(const std::string& out, const std::string& suffix) {
     fs::path p = fs::absolute(out).lexically_normal();
     if (p.filename().empty()) p = p.parent_path();
-    return (p.parent_path() / ".playmaker" / "site-cache" / (p.filename().string() + ".items")).string();
+    return (p.parent_path() / ".playmaker" / "site-cache" / (p.filename().string() + suffix)).string();
 }
 
 bool valid_base_url(std::string& url) {
@@ -53,18 +54,26 @@ int run(const Args& args) {
         return kIoError;
     }
 
-    ItemCache cache(args.flag("--no-cache") ? std::string() : cache_file_for(out));
+    ItemCache cache(args.flag("--no-cache") ? std::string() : cache_path_for(out, ".items"));
     LoadStats load_stats;
     Session s;
     if (int rc = load_session(args, s, LoadOptions{&cache, jobs}, &load_stats); rc != kOk) return rc;
+    auto mark = clock::now();
+    std::vector<std::pair<std::string, double>> phases;
+    auto phase = [&](const char* name) {
+        auto now = clock::now();
+        phases.emplace_back(name, std::chrono::duration<double>(now - mark).count());
+        mark = now;
+    };
+    phases.emplace_back("load", std::chrono::duration<double>(mark - t0).count());
     std::cerr << "site: " << s.corpus.items.size() << " items (" << load_stats.parsed << " parsed, "
               << load_stats.reused << " from the cache)\n";
     // The cache is written while the pages render; it is only ever a shortcut.
     std::thread saver;
-    if (!args.flag("--no-cache") && load_stats.parsed > 0) {
+    if (!args.flag("--no-cache") && cache.worth_saving(load_stats.parsed, load_stats.restamped)) {
         saver = std::thread([&] {
             try {
-                cache.save(s.corpus.items, s.diags);
+                cache.save(s.corpus.items, s.diags, load_stats.stamps);
             } catch (const std::exception& e) {
                 std::cerr << "playmaker site: warning: cannot write the parse cache: " << e.what() << "\n";
             }
@@ -81,6 +90,7 @@ int run(const Args& args) {
     // The index serves the notes' selection and the site's search (exported with the site).
     if (int rc = open_index(s); rc != kOk) return rc;
     s.index.reset();  // each worker opens its own connection
+    phase("index");
 
     SiteStats stats;
     Diagnostics diags;
@@ -97,6 +107,12 @@ int run(const Args& args) {
         req.search_db = s.db;
         req.all_municipalities = args.flag("--all-municipalities");
         req.jobs = jobs;
+        if (!args.flag("--no-cache")) {
+            req.cache_dir = cache_path_for(out, ".d");
+            std::error_code ec;
+            fs::create_directories(req.cache_dir, ec);
+            if (ec) req.cache_dir.clear();  // only ever a shortcut
+        }
         req.progress = [&](std::size_t done, std::size_t total) {
             if (tty) {
                 std::cerr << "\rsite: " << done << "/" << total << " pages" << std::flush;
@@ -106,6 +122,7 @@ int run(const Args& args) {
             }
         };
         bool ok = builder->build(req, stats, diags);
+        mark = clock::now();
         if (tty) std::cerr << "\n";
         if (!ok) {
             for (const auto& d : diags.all()) std::cerr << d.format() << "\n";
@@ -113,6 +130,8 @@ int run(const Args& args) {
             return kIoError;
         }
         staged.commit();
+        phases.insert(phases.end(), stats.phases.begin(), stats.phases.end());
+        phase("swap");
     } catch (const std::exception& e) {
         std::cerr << "playmaker site: " << e.what() << "; " << out << " is unchanged\n";
         return kIoError;
@@ -121,7 +140,9 @@ int run(const Args& args) {
     std::cerr << "playmaker site: wrote " << stats.pages << " files to " << out << " (" << stats.rendered
               << " rendered, " << stats.reused << " unchanged) in " << std::fixed;
     std::cerr.precision(2);
-    std::cerr << secs << " s\n";
+    std::cerr << secs << " s (";
+    for (std::size_t i = 0; i < phases.size(); ++i) std::cerr << (i ? ", " : "") << phases[i].first << " " << phases[i].second;
+    std::cerr << ")\n";
     return kOk;
 }
 

@@ -19,9 +19,9 @@ int load_session(const Args& args, Session& s) {
     options.cache = &cache;
     LoadStats stats;
     int rc = load_session(args, s, options, &stats);
-    if (stats.parsed > 0) {
+    if (cache.worth_saving(stats.parsed, stats.restamped)) {
         try {
-            cache.save(s.corpus.items, s.diags);
+            cache.save(s.corpus.items, s.diags, stats.stamps);
         } catch (const std::exception&) {
             // a cache that cannot be written only costs time next run
         }

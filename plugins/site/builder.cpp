@@ -3,6 +3,7 @@
 #include "builder.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <atomic>
 #include <filesystem>
 #include <functional>
@@ -154,9 +155,10 @@ void copy_assets(const fs::path& from, Output& out, std::size_t& files) {
     }
 }
 
-// The search index for the site's client (search_export.hpp) under search/data/; a file
-// whose bytes did not change is linked from the previous site.
-std::size_t export_search_data(const std::string& db, const Corpus& corpus, const std::string& lang, Output& out) {
+// The search index for the site's client (search_export.hpp) under search/data/. The
+// export keeps its state in the builder's cache folder, so after one edit it makes again
+// only what that edit touched; the rest is linked from the previous site.
+std::size_t export_search_data(const SiteRequest& req, const Corpus& corpus, const std::string& lang, Output& out) {
     std::map<std::string, std::string> href;
     for (const auto& item : corpus.items) href[item.id] = item_path(item);
     SearchExportOptions opt;
@@ -172,32 +174,24 @@ std::size_t export_search_data(const std::string& db, const Corpus& corpus, cons
             for (const auto& t : *terms) opt.labels[facet][t.id] = t.label(lang);
         }
     }
-    // The whole export is reused when nothing it reads changed: the index's content,
-    // the labels and the pages items link to. meta.json carries that key in the manifest.
-    Hasher kh;
-    kh.add(search_export_key(db));
-    for (const auto& [id, path] : href) kh.add(id).add(path);
-    for (const auto& [facet, m] : opt.labels) {
-        for (const auto& [k, v] : m) kh.add(facet).add(k).add(v);
-    }
-    const std::string key = "export-" + kh.hex();
-    if (out.previous_key("search/data/meta.json") == key) return out.reuse_under("search/data/");
     for (const char* d : {"search/data/t", "search/data/p", "search/data/l", "search/data/d", "search/data/f"}) out.make_dir(d);
-    opt.write = [&](const std::string& rel, std::string_view bytes) {
-        std::string path = "search/data/" + rel;
-        if (rel == "meta.json") {
-            out.write(path, bytes, key);
-            return;
-        }
-        std::string k = Hasher().add(bytes).hex();
-        if (!out.reuse(path, k)) out.write(path, bytes, k);
+    opt.write = [&](const std::string& rel, std::string_view bytes, const std::string& key) {
+        out.write("search/data/" + rel, bytes, key);
     };
-    return export_search(db, opt).files;
+    opt.reuse = [&](const std::string& rel, const std::string& key) { return out.reuse("search/data/" + rel, key); };
+    if (!req.cache_dir.empty()) opt.state_file = req.cache_dir + "/search.state";
+    return export_search(req.search_db, opt).files;
 }
 
 }  // namespace
 
 bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
+    auto mark = std::chrono::steady_clock::now();
+    auto phase = [&](const char* name) {
+        auto now = std::chrono::steady_clock::now();
+        stats.phases.emplace_back(name, std::chrono::duration<double>(now - mark).count());
+        mark = now;
+    };
     const Corpus& corpus = *req.corpus;
     SiteConfig cfg;
     if (!read_config(resource_path("site/site.yaml"), cfg, diags)) return false;
@@ -220,6 +214,7 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
     }
     const std::string global = gh.hex();
 
+    phase("model");
     std::vector<Job> jobs;
     auto view_job = [&](std::string path, std::string tmpl, std::function<Value()> view) {
         auto slot = std::make_shared<Value>();
@@ -373,6 +368,7 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
         diags.error(req.out, 0, 0, error);
         return false;
     }
+    phase("pages");
 
     try {
         std::size_t files = jobs.size();
@@ -389,7 +385,11 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
         out.write("robots.txt", robots_txt(req.base_url), "");
         ++files;
         copy_assets(resource_path("site/assets"), out, files);
-        if (!req.search_db.empty()) files += export_search_data(req.search_db, corpus, cfg.lang, out);
+        phase("feeds");
+        if (!req.search_db.empty()) {
+            files += export_search_data(req, corpus, cfg.lang, out);
+            phase("search");
+        }
         out.write_manifest();
         stats.pages = files;
     } catch (const std::exception& e) {

@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 
 #include "playmaker/analysis.hpp"
@@ -33,7 +35,7 @@ TEST_CASE("the export holds every term, the lexicon, the facets and a file per d
     Index::build(std::string(PLAYMAKER_FIXTURES) + "/search/content", db);
     std::map<std::string, std::string> files;
     SearchExportOptions opt;
-    opt.write = [&](const std::string& rel, std::string_view bytes) { files[rel] = std::string(bytes); };
+    opt.write = [&](const std::string& rel, std::string_view bytes, const std::string&) { files[rel] = std::string(bytes); };
     opt.href = [](const std::string& id, const std::string&) { return "x/" + id + ".html"; };
     SearchExportStats st = export_search(db, opt);
     CHECK(st.files == files.size());
@@ -47,5 +49,95 @@ TEST_CASE("the export holds every term, the lexicon, the facets and a file per d
     // innbyggere is not in the fixture, but it is a form of a lemma that is (innbyggjarane).
     CHECK(files["l/0.json"].find("\"innbyggere\":") != std::string::npos);
     for (const auto& [rel, bytes] : files) CHECK(bytes.find_first_of("<>&") == std::string::npos);
+    fs::remove_all(dir);
+}
+
+namespace {
+
+// Every file of an export, the chunked ones merged: "t" → term → postings, and so on, so
+// exports cut into other chunks compare equal when they hold the same data.
+std::map<std::string, std::string> merged(const std::map<std::string, std::string>& files) {
+    std::map<std::string, std::string> out;
+    for (const auto& [rel, bytes] : files) {
+        char kind = rel[0];
+        if (rel.size() > 2 && rel[1] == '/' && (kind == 't' || kind == 'p' || kind == 'l')) {
+            // {"term":"…","term":"…"}: entries split at the quotes (JSON-quoted, so no raw ")
+            std::size_t i = 1;
+            while (i < bytes.size() && bytes[i] == '"') {
+                std::size_t k_end = bytes.find("\":", i + 1);
+                std::size_t v_end = bytes.find('"', k_end + 3);
+                out[std::string(1, kind) + ":" + bytes.substr(i + 1, k_end - i - 1)] = bytes.substr(k_end + 3, v_end - k_end - 3);
+                i = v_end + 2;
+            }
+        } else if (rel != "meta.json") {
+            out[rel] = bytes;
+        }
+    }
+    return out;
+}
+
+struct Exported {
+    std::map<std::string, std::string> files;
+    SearchExportStats stats;
+};
+
+Exported run_export(const std::string& db, const std::string& state) {
+    Exported e;
+    SearchExportOptions opt;
+    opt.write = [&](const std::string& rel, std::string_view bytes, const std::string&) { e.files[rel] = std::string(bytes); };
+    opt.href = [](const std::string& id, const std::string&) { return "x/" + id + ".html"; };
+    opt.state_file = state;
+    e.stats = export_search(db, opt);
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("after an edit the export redoes only that document and equals a full export", "[export]") {
+    fs::path dir = fs::temp_directory_path() / ("pm-export-inc-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    fs::copy(std::string(PLAYMAKER_FIXTURES) + "/search/content", dir / "content", fs::copy_options::recursive);
+    std::string db = (dir / "index.sqlite").string(), state = (dir / "export.state").string();
+    Index::build((dir / "content").string(), db);
+    Exported first = run_export(db, state);
+    CHECK_FALSE(first.stats.incremental);
+
+    SECTION("nothing changed: every file is kept") {
+        Exported again = run_export(db, state);
+        CHECK(again.stats.incremental);
+        CHECK(again.stats.changed == 0);
+        CHECK(again.stats.lexicon_reused);
+        CHECK(merged(again.files) == merged(first.files));
+    }
+    SECTION("one item edited: its body replaced, words added and removed") {
+        fs::path item = dir / "content" / "findings" / "gardsbruk.md";
+        std::string text;
+        {
+            std::ifstream in(item, std::ios::binary);
+            text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
+        std::size_t body = text.find("---", 3);
+        text = text.substr(0, body + 4) + "Fjordbrukslandskapet og tindesølvet er nye ord her.\n";
+        { std::ofstream(item, std::ios::binary) << text; }
+        Index::build((dir / "content").string(), db);
+        Exported inc = run_export(db, state);
+        CHECK(inc.stats.incremental);
+        CHECK(inc.stats.changed == 1);
+        CHECK_FALSE(inc.stats.lexicon_reused);
+        Exported full = run_export(db, "");
+        CHECK(merged(inc.files) == merged(full.files));
+        bool new_term = false, old_term = false;
+        for (const auto& [k, v] : merged(full.files)) new_term |= k.starts_with("t:tindesølv");
+        for (const auto& [k, v] : merged(first.files)) old_term |= k.starts_with("t:tindesølv");
+        CHECK(new_term);
+        CHECK_FALSE(old_term);
+    }
+    SECTION("a damaged state is no state") {
+        { std::ofstream(state, std::ios::binary) << "playmaker-export-state 1\ngarbage"; }
+        Exported again = run_export(db, state);
+        CHECK_FALSE(again.stats.incremental);
+        CHECK(merged(again.files) == merged(first.files));
+    }
     fs::remove_all(dir);
 }

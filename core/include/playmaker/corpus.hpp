@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "playmaker/diagnostic.hpp"
@@ -60,12 +61,14 @@ Corpus load_corpus(const std::string& root, Diagnostics& diags, const PluginHost
 
 // How load_corpus may go faster; the result is the same either way.
 struct LoadOptions {
-    const ItemCache* cache = nullptr;  // parsed items reused when a file's hash matches
+    ItemCache* cache = nullptr;  // parsed items reused (moved out of it) when a file is unchanged
     unsigned jobs = 1;                 // threads parsing item files; 0 = one per core
 };
 struct LoadStats {
-    std::size_t parsed = 0;  // item files parsed
-    std::size_t reused = 0;  // item files taken from the cache
+    std::size_t parsed = 0;     // item files parsed
+    std::size_t reused = 0;     // item files taken from the cache
+    std::size_t restamped = 0;  // of those, files read to learn they had not changed
+    std::unordered_map<std::string, FileStamp> stamps;  // item files' stamps, by path
 };
 Corpus load_corpus(const std::string& root, Diagnostics& diags, const PluginHost* plugins,
                    const LoadOptions& options, LoadStats* stats = nullptr);

@@ -1,6 +1,7 @@
 // An item of the knowledge base: one Markdown file with YAML front matter.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -46,6 +47,12 @@ struct Link {
     std::size_t offset = 0;  // in `Item::body`
     std::size_t length = 0;
     Position pos;
+};
+
+// A file's size and modification time (nanoseconds), as stat gives them.
+struct FileStamp {
+    std::int64_t size = -1, mtime = 0;
+    bool operator==(const FileStamp&) const = default;
 };
 
 struct Item {

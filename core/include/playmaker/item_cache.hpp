@@ -3,10 +3,14 @@
 //
 // The cache is only ever a shortcut: a missing, truncated, foreign or older-format file
 // reads as an empty cache, and an entry is used only when the file's bytes hash to the
-// hash it was stored under. Items whose parse gave any diagnostic are not cached, so
-// their problems are reported again on every load.
+// hash it was stored under — or, without reading the file, when its size and modification
+// time are those it had when it was cached (as the index decides what changed) and that
+// time is well before the cache was written (a file changed twice within the clock's
+// resolution is read). Items whose parse gave any diagnostic are not cached, so their
+// problems are reported again on every load.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,21 +32,37 @@ public:
     // The cached item parsed from `path` (relative to the content root) whose bytes hash to
     // `hash` (Item::hash), or nullptr. Safe to call from several threads at once.
     const Item* find(const std::string& path, std::string_view hash) const;
+    // The cached item of `path` when the file still has the stamp it was cached with and
+    // that stamp is old enough to trust (see above), or nullptr.
+    const Item* find(const std::string& path, const FileStamp& stamp) const;
+
+    // The same two lookups, moving the item out of the cache into `out` (the entry is spent:
+    // each path is taken once). Safe from several threads for different paths.
+    bool take(const std::string& path, const FileStamp& stamp, Item& out);
+    bool take(const std::string& path, std::string_view hash, Item& out);
+
+    // Whether saving is worth it after a load: rewriting a large cache for a few changed
+    // files costs more than parsing those files again next time.
+    bool worth_saving(std::size_t parsed, std::size_t restamped) const;
 
     // Writes `items` to the file (the cache becomes exactly this set), leaving out every item
-    // that `diags` holds a problem for, so that problem is reported again next time. Written
-    // through a temporary file renamed into place, not flushed to disk: a cache lost in a
-    // crash costs only time. Throws std::system_error when it cannot be written.
-    void save(const std::vector<Item>& items, const Diagnostics& diags) const;
+    // that `diags` holds a problem for, so that problem is reported again next time, with
+    // the stamps of their files (by path; an item without one is found by hash only).
+    // Written through a temporary file renamed into place, not flushed to disk: a cache
+    // lost in a crash costs only time. Throws std::system_error when it cannot be written.
+    void save(const std::vector<Item>& items, const Diagnostics& diags,
+              const std::unordered_map<std::string, FileStamp>& stamps = {}) const;
 
     // Serialisation, exposed for tests: bytes to items (false when the bytes are not a
     // cache of this format), items to bytes.
-    static bool decode(std::string_view bytes, std::vector<Item>& out);
-    static std::string encode(const std::vector<Item>& items);
+    static bool decode(std::string_view bytes, std::vector<Item>& out, std::vector<FileStamp>* stamps = nullptr);
+    static std::string encode(const std::vector<Item>& items, const std::vector<FileStamp>& stamps = {});
 
 private:
     std::string file_;
+    std::int64_t written_ = 0;  // the cache file's modification time (ns)
     std::vector<Item> items_;
+    std::vector<FileStamp> stamps_;
     std::unordered_map<std::string, std::size_t> by_path_;
 };
 

@@ -29,7 +29,7 @@ namespace playmaker {
 
 // Bumped whenever a class below, or a type it passes, changes shape. A plugin built
 // against another version is refused when loaded, never called.
-inline constexpr int kPluginApiVersion = 3;
+inline constexpr int kPluginApiVersion = 4;
 
 struct Note;
 struct Corpus;
@@ -100,6 +100,8 @@ struct SiteRequest {
     bool all_municipalities = false;  // a note page for every municipality of the register
     std::string search_db;    // index to export for the site's search client; empty = none
     unsigned jobs = 0;        // threads; 0 = one per core
+    std::string cache_dir;    // a folder of the builder's own beside the site, kept between
+                              // builds (what makes the next build quicker); "" = none
     // Called from any thread, serialised by the builder, as pages are done.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };
@@ -109,6 +111,8 @@ struct SiteStats {
     std::size_t pages = 0;     // files in the site
     std::size_t rendered = 0;  // pages rendered in this build
     std::size_t reused = 0;    // pages linked unchanged from the previous site
+    // Wall seconds of each part of the build, in order ("pages", "search", …).
+    std::vector<std::pair<std::string, double>> phases;
 };
 
 // Builds the static site into a folder (which the caller swaps into place).

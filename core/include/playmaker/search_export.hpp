@@ -35,24 +35,32 @@ struct SearchExportOptions {
     std::function<std::string(const std::string& id, const std::string& kind)> href;
     // Display labels of facet values: facet → value → label (e.g. theme ids → names).
     std::map<std::string, std::map<std::string, std::string>> labels;
-    // Writes one file (path relative to the data folder); must be thread-compatible with
-    // the caller. Throws what it likes; the export lets it through.
-    std::function<void(const std::string& rel, std::string_view bytes)> write;
+    // Writes one file (path relative to the data folder) whose bytes hash to `key`. Throws
+    // what it likes; the export lets it through.
+    std::function<void(const std::string& rel, std::string_view bytes, const std::string& key)> write;
+    // Keeps the previous export's file `rel` when it was written with `key` (a hard link,
+    // say); false when it cannot, and the export writes it. Optional.
+    std::function<bool(const std::string& rel, const std::string& key)> reuse;
+    // Where the export keeps what the next one needs to redo only what changed (a file of
+    // its own; "" = none, export everything). After one edit only the terms, chunks and
+    // document files that edit touched are made again; more than that (documents added or
+    // removed, another analysis, taxonomy, labels or pages) exports everything.
+    std::string state_file;
     // Extra words whose lexicon decisions are exported besides the corpus's own words.
     std::vector<std::string> extra_words;
 };
 
 struct SearchExportStats {
     std::size_t files = 0, bytes = 0, terms = 0, lexicon_words = 0;
+    std::size_t reused = 0;       // files kept from the previous export without being made again
+    std::size_t changed = 0;      // documents exported again (incremental exports)
+    bool incremental = false;     // the state file was used
+    bool lexicon_reused = false;  // the content's words were the same as last time
 };
 
 // Exports the index at `db` (built by Index::build). Throws std::runtime_error when it
 // cannot be read or was built by another analysis.
 SearchExportStats export_search(const std::string& db, const SearchExportOptions& options);
-
-// What the export of `db` depends on in the index: the analysis and the content files'
-// hashes (a change of any changes the key). Throws std::runtime_error when unreadable.
-std::string search_export_key(const std::string& db);
 
 // JSON string literal of `s` (quotes included) with < > & U+2028 U+2029 escaped, so the
 // text is inert inside HTML and JavaScript.

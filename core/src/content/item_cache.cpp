@@ -1,94 +1,37 @@
 #include "playmaker/item_cache.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <system_error>
 #include <unordered_set>
 
-#include "playmaker/atomic.hpp"
+#include "util/binary.hpp"
 #include "util/text.hpp"
 
 namespace playmaker {
 namespace {
 
 // Bump when Item or the encoding changes: an older cache then reads as empty.
-constexpr std::string_view kMagic = "playmaker-item-cache 2\n";
+constexpr std::string_view kMagic = "playmaker-item-cache 3\n";
 
-class Writer {
-public:
-    std::string out;
-    void u32(std::uint32_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
-    void u64(std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
-    void i32(int v) { u32(static_cast<std::uint32_t>(v)); }
-    void str(std::string_view s) {
-        u64(s.size());
-        out.append(s);
-    }
-    void strs(const std::vector<std::string>& v) {
-        u32(static_cast<std::uint32_t>(v.size()));
-        for (const auto& s : v) str(s);
-    }
-    void pos(const Position& p) {
-        i32(p.line);
-        i32(p.col);
-    }
-};
+// A stamp is trusted only when the file was last changed this long before the cache was
+// written, so a second change within the clock's resolution cannot go unseen.
+constexpr std::int64_t kRacyNs = 2'000'000'000;
 
-class Reader {
-public:
-    explicit Reader(std::string_view b) : b_(b) {}
-    bool ok = true;
-    bool at_end() const { return p_ == b_.size(); }
-    template <class T>
-    T raw() {
-        T v{};
-        if (b_.size() - p_ < sizeof v) {
-            ok = false;
-            return v;
-        }
-        std::memcpy(&v, b_.data() + p_, sizeof v);
-        p_ += sizeof v;
-        return v;
-    }
-    std::uint32_t u32() { return raw<std::uint32_t>(); }
-    int i32() { return static_cast<int>(raw<std::uint32_t>()); }
-    void str(std::string& s) {
-        auto n = raw<std::uint64_t>();
-        if (!ok || b_.size() - p_ < n) {
-            ok = false;
-            return;
-        }
-        s.assign(b_.data() + p_, n);
-        p_ += n;
-    }
-    void strs(std::vector<std::string>& v) {
-        std::uint32_t n = u32();
-        if (!ok || n > b_.size() - p_) {
-            ok = false;
-            return;
-        }
-        v.resize(n);
-        for (auto& s : v) str(s);
-    }
-    void pos(Position& p) {
-        p.line = i32();
-        p.col = i32();
-    }
-    // A count no larger than the bytes left could hold (guards against huge allocations).
-    std::uint32_t count() {
-        std::uint32_t n = u32();
-        if (n > b_.size() - p_) ok = false;
-        return ok ? n : 0;
-    }
+using binary::Reader;
+using binary::Writer;
 
-private:
-    std::string_view b_;
-    std::size_t p_ = 0;
-};
+void put_pos(Writer& w, const Position& p) {
+    w.i32(p.line);
+    w.i32(p.col);
+}
+
+void get_pos(Reader& r, Position& p) {
+    p.line = r.i32();
+    p.col = r.i32();
+}
 
 void encode_item(Writer& w, const Item& it) {
     w.i32(static_cast<int>(it.kind));
@@ -117,19 +60,19 @@ void encode_item(Writer& w, const Item& it) {
         for (const auto& r : c.refs) {
             w.str(r.key);
             w.str(r.locator);
-            w.pos(r.pos);
+            put_pos(w, r.pos);
         }
         w.i32(c.narrative ? 1 : 0);
         w.u64(c.offset);
         w.u64(c.length);
-        w.pos(c.pos);
+        put_pos(w, c.pos);
     }
     w.u32(static_cast<std::uint32_t>(it.links.size()));
     for (const auto& l : it.links) {
         w.str(l.target);
         w.u64(l.offset);
         w.u64(l.length);
-        w.pos(l.pos);
+        put_pos(w, l.pos);
     }
     w.str(it.hash);
     w.u32(static_cast<std::uint32_t>(it.words));
@@ -137,7 +80,7 @@ void encode_item(Writer& w, const Item& it) {
     w.u32(static_cast<std::uint32_t>(it.positions.size()));
     for (const auto& [k, p] : it.positions) {
         w.str(k);
-        w.pos(p);
+        put_pos(w, p);
     }
 }
 
@@ -170,19 +113,19 @@ void decode_item(Reader& r, Item& it) {
         for (auto& ref : c.refs) {
             r.str(ref.key);
             r.str(ref.locator);
-            r.pos(ref.pos);
+            get_pos(r, ref.pos);
         }
         c.narrative = r.i32() != 0;
         c.offset = r.raw<std::uint64_t>();
         c.length = r.raw<std::uint64_t>();
-        r.pos(c.pos);
+        get_pos(r, c.pos);
     }
     it.links.resize(r.count());
     for (auto& l : it.links) {
         r.str(l.target);
         l.offset = r.raw<std::uint64_t>();
         l.length = r.raw<std::uint64_t>();
-        r.pos(l.pos);
+        get_pos(r, l.pos);
     }
     r.str(it.hash);
     it.words = static_cast<int>(r.raw<std::uint32_t>());
@@ -192,32 +135,43 @@ void decode_item(Reader& r, Item& it) {
         std::string k;
         Position p;
         r.str(k);
-        r.pos(p);
+        get_pos(r, p);
         it.positions.emplace(std::move(k), p);
     }
 }
 
 }  // namespace
 
-std::string ItemCache::encode(const std::vector<Item>& items) {
+std::string ItemCache::encode(const std::vector<Item>& items, const std::vector<FileStamp>& stamps) {
     Writer w;
     std::size_t guess = kMagic.size() + 8;
     for (const auto& it : items) guess += it.body.size() + it.body_html.size() + it.body_text.size() + 1024;
     w.out.reserve(guess);
     w.out.append(kMagic);
     w.u32(static_cast<std::uint32_t>(items.size()));
-    for (const auto& it : items) encode_item(w, it);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        encode_item(w, items[i]);
+        FileStamp st = i < stamps.size() ? stamps[i] : FileStamp{};
+        w.u64(static_cast<std::uint64_t>(st.size));
+        w.u64(static_cast<std::uint64_t>(st.mtime));
+    }
     return std::move(w.out);
 }
 
-bool ItemCache::decode(std::string_view bytes, std::vector<Item>& out) {
+bool ItemCache::decode(std::string_view bytes, std::vector<Item>& out, std::vector<FileStamp>* stamps) {
     out.clear();
+    std::vector<FileStamp> local;
+    if (!stamps) stamps = &local;
+    stamps->clear();
     if (!bytes.starts_with(kMagic)) return false;
     Reader r(bytes.substr(kMagic.size()));
     std::uint32_t n = r.count();
     out.resize(n);
-    for (auto& it : out) {
-        decode_item(r, it);
+    stamps->resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        decode_item(r, out[i]);
+        (*stamps)[i].size = static_cast<std::int64_t>(r.raw<std::uint64_t>());
+        (*stamps)[i].mtime = static_cast<std::int64_t>(r.raw<std::uint64_t>());
         if (!r.ok) break;
     }
     if (!r.ok || !r.at_end()) {
@@ -228,13 +182,22 @@ bool ItemCache::decode(std::string_view bytes, std::vector<Item>& out) {
 }
 
 ItemCache::ItemCache(std::string file) : file_(std::move(file)) {
-    std::string bytes;
-    try {
-        bytes = text::read_file(file_);
-    } catch (const std::exception&) {
+    // Mapped rather than read: the items are copied out of the page cache once.
+    int fd = ::open(file_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat sb {};
+    if (::fstat(fd, &sb) != 0 || sb.st_size <= 0) {
+        ::close(fd);
         return;
     }
-    if (!decode(bytes, items_)) return;
+    auto size = static_cast<std::size_t>(sb.st_size);
+    void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (map == MAP_FAILED) return;
+    bool ok = decode(std::string_view(static_cast<const char*>(map), size), items_, &stamps_);
+    ::munmap(map, size);
+    if (!ok) return;
+    written_ = static_cast<std::int64_t>(sb.st_mtim.tv_sec) * 1'000'000'000 + sb.st_mtim.tv_nsec;
     for (std::size_t i = 0; i < items_.size(); ++i) by_path_[items_[i].path] = i;
 }
 
@@ -244,7 +207,35 @@ const Item* ItemCache::find(const std::string& path, std::string_view hash) cons
     return &items_[it->second];
 }
 
-void ItemCache::save(const std::vector<Item>& items, const Diagnostics& diags) const {
+const Item* ItemCache::find(const std::string& path, const FileStamp& stamp) const {
+    auto it = by_path_.find(path);
+    if (it == by_path_.end() || stamp.size < 0) return nullptr;
+    const FileStamp& st = stamps_[it->second];
+    if (!(st == stamp) || stamp.mtime > written_ - kRacyNs) return nullptr;
+    return &items_[it->second];
+}
+
+bool ItemCache::take(const std::string& path, const FileStamp& stamp, Item& out) {
+    const Item* hit = find(path, stamp);
+    if (!hit) return false;
+    out = std::move(items_[static_cast<std::size_t>(hit - items_.data())]);
+    return true;
+}
+
+bool ItemCache::take(const std::string& path, std::string_view hash, Item& out) {
+    const Item* hit = find(path, hash);
+    if (!hit) return false;
+    out = std::move(items_[static_cast<std::size_t>(hit - items_.data())]);
+    return true;
+}
+
+bool ItemCache::worth_saving(std::size_t parsed, std::size_t restamped) const {
+    std::size_t stale = parsed + restamped;
+    return stale > 0 && (items_.empty() || stale > 16 + items_.size() / 64);
+}
+
+void ItemCache::save(const std::vector<Item>& items, const Diagnostics& diags,
+                     const std::unordered_map<std::string, FileStamp>& stamps) const {
     std::unordered_set<std::string> noisy;
     for (const auto& d : diags.all()) noisy.insert(d.path);
     std::vector<Item> keep;
@@ -255,33 +246,13 @@ void ItemCache::save(const std::vector<Item>& items, const Diagnostics& diags) c
         }
         all = &keep;
     }
-    std::string bytes = encode(*all);
-    std::filesystem::path p(file_);
-    std::error_code ec;
-    if (!p.parent_path().empty()) std::filesystem::create_directories(p.parent_path(), ec);
-    std::string tmp = staging_path_for(file_);
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) throw std::system_error(errno, std::generic_category(), "cannot write " + file_);
-    const char* data = bytes.data();
-    std::size_t left = bytes.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, data, left);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            int saved = errno;
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            throw std::system_error(saved, std::generic_category(), "cannot write " + file_);
-        }
-        data += n;
-        left -= static_cast<std::size_t>(n);
+    std::vector<FileStamp> st;
+    st.reserve(all->size());
+    for (const auto& it : *all) {
+        auto s = stamps.find(it.path);
+        st.push_back(s == stamps.end() ? FileStamp{} : s->second);
     }
-    ::close(fd);
-    if (::rename(tmp.c_str(), file_.c_str()) != 0) {
-        int saved = errno;
-        ::unlink(tmp.c_str());
-        throw std::system_error(saved, std::generic_category(), "cannot write " + file_);
-    }
+    binary::write_cache_file(file_, encode(*all, st));
 }
 
 }  // namespace playmaker

@@ -1,3 +1,5 @@
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
@@ -81,20 +83,32 @@ void load_items(const std::vector<ItemFile>& files, Corpus& corpus, Diagnostics&
     struct Slot {
         Item item;
         Diagnostics diags;
+        FileStamp stamp;
         bool ok = false;
         bool reused = false;
+        bool restamped = false;
     };
     std::vector<Slot> slots(files.size());
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t i = next++; i < files.size(); i = next++) {
             Slot& s = slots[i];
+            struct stat sb {};
+            if (::stat(files[i].path.c_str(), &sb) == 0) {
+                s.stamp = {static_cast<std::int64_t>(sb.st_size),
+                           static_cast<std::int64_t>(sb.st_mtim.tv_sec) * 1'000'000'000 + sb.st_mtim.tv_nsec};
+            }
+            if (opt.cache) {
+                if (opt.cache->take(files[i].rel, s.stamp, s.item)) {
+                    s.ok = s.reused = true;
+                    continue;
+                }
+            }
             std::string bytes;
             if (!read(files[i].path, files[i].rel, bytes, s.diags)) continue;
             if (opt.cache) {
-                if (const Item* hit = opt.cache->find(files[i].rel, text::hash_hex(bytes))) {
-                    s.item = *hit;
-                    s.ok = s.reused = true;
+                if (opt.cache->take(files[i].rel, text::hash_hex(bytes), s.item)) {
+                    s.ok = s.reused = s.restamped = true;
                     continue;
                 }
             }
@@ -112,6 +126,8 @@ void load_items(const std::vector<ItemFile>& files, Corpus& corpus, Diagnostics&
         diags.append(s.diags);
         if (!s.ok) continue;
         ++(s.reused ? stats.reused : stats.parsed);
+        stats.restamped += s.restamped ? 1 : 0;
+        stats.stamps[s.item.path] = s.stamp;
         corpus.items.push_back(std::move(s.item));
     }
 }

@@ -3,6 +3,8 @@
 // included), and document lengths from the docsize table, so the client's bm25 sees the
 // numbers FTS5's bm25 sees.
 #include <algorithm>
+#include <array>
+#include <functional>
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
@@ -10,6 +12,7 @@
 #include "playmaker/analysis.hpp"
 #include "playmaker/search_export.hpp"
 #include "search/fts_tokenizer.hpp"
+#include "search/export_state.hpp"
 #include "search/paradigm.hpp"
 #include "search/store.hpp"
 #include "util/text.hpp"
@@ -110,11 +113,116 @@ std::vector<long long> decode_sizes(const std::string& blob) {
     return out;
 }
 
+int b64_value(char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '-') return 62;
+    if (c == '_') return 63;
+    return -1;
+}
+
+// Reads one number written by put_varint; false at the end of `s` or on a foreign digit.
+bool get_varint(std::string_view s, std::size_t& i, unsigned long long& n) {
+    n = 0;
+    for (int shift = 0; i < s.size() && shift < 64; shift += 5) {
+        int d = b64_value(s[i++]);
+        if (d < 0) return false;
+        n |= static_cast<unsigned long long>(d & 31) << shift;
+        if (!(d & 32)) return true;
+    }
+    return false;
+}
+
+// A term's positions in one document, per column (title, summary, body, labels).
+using Positions = std::array<std::vector<long long>, 4>;
+
+// A new posting of a term: the document, its weighted frequency and encoded positions.
+struct Posting {
+    unsigned doc = 0;
+    unsigned long long f = 0;
+    std::string pos;
+};
+
+std::string encode_positions(const Positions& pos) {
+    std::string p;
+    for (int c = 0; c < 4; ++c) {
+        put_varint(p, pos[c].size());
+        long long last = 0;
+        for (long long q : pos[c]) {
+            put_varint(p, static_cast<unsigned long long>(q - last));
+            last = q;
+        }
+    }
+    return p;
+}
+
+unsigned long long weighted(const Positions& pos) {
+    unsigned long long f = 0;
+    for (int c = 0; c < 4; ++c) f += kWeights[c] * pos[c].size();
+    return f;
+}
+
+// A term's t and p strings (Δdoc f … and per posting four columns of count and Δpositions)
+// with the postings of the documents `gone` says left out and `added` (in document order)
+// put in, in one pass that copies the positions it keeps. Throws std::runtime_error when
+// the strings do not parse.
+void splice_postings(std::string& t, std::string& p, const std::vector<bool>& gone, const std::vector<Posting>& added) {
+    std::string nt, np;
+    nt.reserve(t.size() + 16);
+    np.reserve(p.size() + 64);
+    auto next = [](std::string_view s, std::size_t& at) {
+        unsigned long long n = 0;
+        if (!get_varint(s, at, n)) throw std::runtime_error("the search export's state is damaged");
+        return n;
+    };
+    unsigned prev = 0;
+    auto emit = [&](unsigned doc, unsigned long long f, std::string_view pos) {
+        put_varint(nt, doc - prev);
+        prev = doc;
+        put_varint(nt, f);
+        np.append(pos);
+    };
+    std::size_t i = 0, j = 0, a = 0;
+    unsigned doc = 0;
+    while (i < t.size()) {
+        doc += static_cast<unsigned>(next(t, i));
+        unsigned long long f = next(t, i);
+        std::size_t from = j;
+        for (int c = 0; c < 4; ++c) {
+            for (unsigned long long k = next(p, j); k > 0; --k) next(p, j);
+        }
+        for (; a < added.size() && added[a].doc < doc; ++a) emit(added[a].doc, added[a].f, added[a].pos);
+        if (doc < gone.size() && gone[doc]) continue;
+        emit(doc, f, std::string_view(p).substr(from, j - from));
+    }
+    for (; a < added.size(); ++a) emit(added[a].doc, added[a].f, added[a].pos);
+    t = std::move(nt);
+    p = std::move(np);
+}
+
+int column_of(std::string_view name) {
+    switch (name.empty() ? '\0' : name[0]) {
+        case 't': return 0;  // title
+        case 's': return 1;  // summary
+        case 'b': return 2;  // body
+        case 'l': return 3;  // labels
+        default: return -1;
+    }
+}
+
 struct Doc {
     long long rowid = 0;
-    std::string id, kind, title, summary, lang;
+    std::string id, kind, title, summary, lang, source;
     long long dl = 0;
 };
+
+// Hashes string_views and strings alike, for lookups without a copy.
+struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using IdMap = std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>>;
 
 class Exporter {
 public:
@@ -129,7 +237,20 @@ public:
 
     SearchExportStats run() {
         load_docs();
-        auto chunks = write_terms();
+        std::string base = base_key();
+        bool incremental = !opt_.state_file.empty() && load_export_state(opt_.state_file, st_) && st_.base == base &&
+                           same_documents();
+        if (incremental) {
+            update();
+        } else {
+            st_ = ExportState{};
+            st_.base = base;
+            scan_terms();
+            scan_words();
+            dirty_terms_.assign(st_.terms.size(), true);
+        }
+        stats_.incremental = incremental;
+        auto chunks = write_terms(incremental);
         auto lex = write_lexicon();
         write_table();
         write_docs();
@@ -141,6 +262,7 @@ public:
         }
         m += ",\"terms\":" + list(chunks) + ",\"lex\":" + list(lex) + "}";
         put("meta.json", m);
+        if (!opt_.state_file.empty()) save_export_state(opt_.state_file, st_);
         return stats_;
     }
 
@@ -151,16 +273,32 @@ private:
         return out + "]";
     }
 
+    // A file whose bytes are at hand: linked from the previous export when they are the same.
     void put(const std::string& rel, const std::string& bytes) {
-        opt_.write(rel, bytes);
+        std::string key = content_hash(bytes);
+        if (!(opt_.reuse && opt_.reuse(rel, key))) opt_.write(rel, bytes, key);
         ++stats_.files;
         stats_.bytes += bytes.size();
     }
+    // A file the state says is unchanged since it was written with `key`: linked when the
+    // previous export still has it, else made again.
+    std::string keep(const std::string& rel, const std::string& key, const std::function<std::string()>& make) {
+        if (!key.empty() && opt_.reuse && opt_.reuse(rel, key)) {
+            ++stats_.files;
+            ++stats_.reused;
+            return key;
+        }
+        std::string bytes = make();
+        put(rel, bytes);
+        return content_hash(bytes);
+    }
 
     void load_docs() {
-        Stmt st(db_, "SELECT rowid, id, kind, title, summary, lang FROM entries ORDER BY id, rowid");
+        Stmt st(db_,
+                "SELECT e.rowid, e.id, e.kind, e.title, e.summary, e.lang, e.path || char(9) || coalesce(f.hash, '') "
+                "FROM entries e LEFT JOIN files f ON f.path = e.path ORDER BY e.id, e.rowid");
         while (st.step()) {
-            Doc d{st.integer(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), 0};
+            Doc d{st.integer(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), 0};
             num_[d.rowid] = static_cast<unsigned>(docs_.size());
             docs_.push_back(std::move(d));
         }
@@ -175,100 +313,317 @@ private:
         }
     }
 
-    // Terms in order, chunked; returns the first term of every chunk.
-    std::vector<std::string> write_terms() {
+    // What every exported file depends on besides the documents: the format, the analysis,
+    // the taxonomy, the labels, the pages results link to, and the extra lexicon words.
+    std::string base_key() const {
+        std::string all = std::string(kExportFormat) + ";" + get_meta(db_, "schema") + ";" + analyzer_version() + ";" +
+                          get_meta(db_, "taxonomy") + ";" + std::to_string(families_) + ";";
+        for (const auto& [facet, m] : opt_.labels) {
+            for (const auto& [k, v] : m) all += facet + "\t" + k + "\t" + v + "\n";
+        }
+        for (const auto& d : docs_) all += opt_.href ? opt_.href(d.id, d.kind) + "\n" : "\n";
+        for (const auto& w : opt_.extra_words) all += w + "\n";
+        return content_hash(all);
+    }
+    std::string analyzer_version() const { return get_meta(db_, "analysis"); }
+
+    bool same_documents() const {
+        if (st_.ids.size() != docs_.size()) return false;
+        for (std::size_t i = 0; i < docs_.size(); ++i) {
+            if (st_.ids[i] != docs_[i].id) return false;
+        }
+        return true;
+    }
+
+    // Every term's postings from fts5vocab's 'instance' table: terms come in order, and per
+    // term the instances by rowid, column and offset; postings are then put in document
+    // order (ids order, not rowid order).
+    void scan_terms() {
         db_.exec("CREATE VIRTUAL TABLE temp.pm_vocab USING fts5vocab(main, docs, instance)");
         Stmt st(db_, "SELECT term, doc, col, offset FROM temp.pm_vocab");
-        static const std::unordered_map<std::string, int> kCol = {{"title", 0}, {"summary", 1}, {"body", 2}, {"labels", 3}};
-        // Instances come by term, doc, column, offset; per term, postings are re-sorted by
-        // document number (ids order), which is not rowid order.
-        struct Posting {
+        st_.doc_terms.assign(docs_.size(), {});
+        struct Open {
             unsigned doc;
-            std::vector<long long> pos[4];
+            Positions pos;
         };
-        std::vector<std::string> firsts;
-        std::string tchunk, pchunk, first;
-        auto flush = [&] {
-            if (tchunk.empty()) return;
-            std::string k = std::to_string(firsts.size());
-            put("t/" + k + ".json", "{" + tchunk + "}");
-            put("p/" + k + ".json", "{" + pchunk + "}");
-            firsts.push_back(first);
-            tchunk.clear();
-            pchunk.clear();
-        };
+        std::vector<Open> open;
         std::string term;
-        std::vector<Posting> postings;
-        std::unordered_map<long long, std::size_t> at;  // rowid → index in postings
+        long long last_rowid = -1;
+        bool skip = false;
         auto emit = [&] {
             if (term.empty()) return;
-            std::sort(postings.begin(), postings.end(), [](const Posting& a, const Posting& b) { return a.doc < b.doc; });
+            std::sort(open.begin(), open.end(), [](const Open& a, const Open& b) { return a.doc < b.doc; });
+            auto id = static_cast<std::uint32_t>(st_.terms.size());
             std::string t, p;
             unsigned prev = 0;
-            for (const Posting& x : postings) {
+            for (const Open& x : open) {
                 put_varint(t, x.doc - prev);
                 prev = x.doc;
-                std::size_t f = 0;
-                for (int c = 0; c < 4; ++c) f += kWeights[c] * x.pos[c].size();
-                put_varint(t, f);
-                for (int c = 0; c < 4; ++c) {
-                    put_varint(p, x.pos[c].size());
-                    long long last = 0;
-                    for (long long q : x.pos[c]) {
-                        put_varint(p, static_cast<unsigned long long>(q - last));
-                        last = q;
-                    }
-                }
+                put_varint(t, weighted(x.pos));
+                p += encode_positions(x.pos);
+                st_.doc_terms[x.doc].push_back(id);
             }
-            t = json_quote(term) + ":\"" + t + "\"";
-            p = json_quote(term) + ":\"" + p + "\"";
-            if (!tchunk.empty() && tchunk.size() + pchunk.size() / 4 + t.size() > kChunkBytes) flush();
-            if (tchunk.empty()) first = term;
-            tchunk += (tchunk.empty() ? "" : ",") + t;
-            pchunk += (pchunk.empty() ? "" : ",") + p;
-            ++stats_.terms;
+            st_.terms.push_back(term);
+            st_.t.push_back(std::move(t));
+            st_.p.push_back(std::move(p));
         };
         while (st.step()) {
-            std::string tm = st.text(0);
+            std::string_view tm = st.view(0);
             if (tm != term) {
                 emit();
-                term = std::move(tm);
-                postings.clear();
-                at.clear();
+                term.assign(tm);
+                open.clear();
+                last_rowid = -1;
             }
             long long rowid = st.integer(1);
-            auto n = num_.find(rowid);
-            if (n == num_.end()) continue;
-            auto [it, added] = at.emplace(rowid, postings.size());
-            if (added) postings.push_back(Posting{n->second, {}});
-            auto c = kCol.find(st.text(2));
-            if (c == kCol.end()) continue;
-            postings[it->second].pos[c->second].push_back(st.integer(3));
+            if (rowid != last_rowid) {
+                last_rowid = rowid;
+                auto n = num_.find(rowid);
+                skip = n == num_.end();
+                if (!skip) open.push_back(Open{n->second, {}});
+            }
+            int c = column_of(st.view(2));
+            if (skip || c < 0) continue;
+            open.back().pos[static_cast<std::size_t>(c)].push_back(st.integer(3));
         }
         emit();
-        flush();
+    }
+
+    // The folded words of every document (the lexicon's input), with how many hold each.
+    void scan_words() {
+        st_.doc_words.assign(docs_.size(), {});
+        IdMap ids;
+        Stmt st(db_, "SELECT rowid, title, summary, body, labels FROM docs");
+        while (st.step()) {
+            auto n = num_.find(st.integer(0));
+            if (n == num_.end()) continue;
+            std::vector<std::uint32_t>& mine = st_.doc_words[n->second];
+            for (int c = 1; c <= 4; ++c) {
+                WordReader r(st.view(c));
+                while (r.next()) mine.push_back(word_id(ids, r.folded()));
+            }
+            std::sort(mine.begin(), mine.end());
+            mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
+            for (auto w : mine) ++st_.word_docs[w];
+        }
+    }
+
+    std::uint32_t word_id(IdMap& ids, std::string_view w) {
+        auto it = ids.find(w);
+        if (it != ids.end()) return it->second;
+        auto id = static_cast<std::uint32_t>(st_.words.size());
+        st_.words.emplace_back(w);
+        st_.word_docs.push_back(0);
+        ids.emplace(std::string(w), id);
+        return id;
+    }
+
+    // After an edit: the documents whose source file changed are analysed again (words the
+    // index knows come from its vocabulary, as when it indexed them), and only the terms
+    // they held before or hold now are re-encoded.
+    void update() {
+        std::vector<unsigned> changed;
+        for (unsigned i = 0; i < docs_.size(); ++i) {
+            if (st_.sources[i] != docs_[i].source) changed.push_back(i);
+        }
+        dirty_terms_.assign(st_.terms.size(), false);
+        stats_.changed = changed.size();
+        if (changed.empty()) return;
+        VocabStore vocab(db_, true, false);
+        analyzer_.set_store(&vocab);
+        struct Detach {
+            Analyzer& a;
+            ~Detach() { a.set_store(nullptr); }
+        } detach{analyzer_};
+        IdMap term_ids, word_ids;
+        for (std::uint32_t i = 0; i < st_.terms.size(); ++i) term_ids.emplace(st_.terms[i], i);
+        for (std::uint32_t i = 0; i < st_.words.size(); ++i) word_ids.emplace(st_.words[i], i);
+        std::vector<bool> is_changed(docs_.size());
+        std::map<std::uint32_t, std::vector<Posting>> added;  // term → new postings
+        Stmt text(db_, "SELECT title, summary, body, labels FROM docs WHERE rowid = ?1");
+        for (unsigned d : changed) {  // in document order, so each term's additions are too
+            is_changed[d] = true;
+            for (auto t : st_.doc_terms[d]) dirty_terms_[t] = true;
+            for (auto w : st_.doc_words[d]) --st_.word_docs[w];
+            std::map<std::string, Positions> mine;
+            std::vector<std::uint32_t> words;
+            text.bind(1, docs_[d].rowid);
+            if (text.step()) {
+                for (int c = 0; c < 4; ++c) {
+                    std::string col = text.text(c);
+                    long long pos = -1;
+                    analyzer_.for_each_token(col, docs_[d].lang,
+                                             [&](std::string_view term, std::size_t, std::size_t, bool colocated) {
+                                                 if (!colocated) ++pos;
+                                                 auto& at = mine[std::string(term)][static_cast<std::size_t>(c)];
+                                                 if (at.empty() || at.back() != pos) at.push_back(pos);
+                                                 return 0;
+                                             });
+                    WordReader r(col);
+                    while (r.next()) words.push_back(word_id(word_ids, r.folded()));
+                }
+            }
+            text.reset();
+            std::sort(words.begin(), words.end());
+            words.erase(std::unique(words.begin(), words.end()), words.end());
+            for (auto w : words) ++st_.word_docs[w];
+            st_.doc_words[d] = std::move(words);
+            std::vector<std::uint32_t> terms;
+            for (auto& [term, pos] : mine) {
+                std::uint32_t id;
+                if (auto it = term_ids.find(term); it != term_ids.end()) {
+                    id = it->second;
+                } else {
+                    id = static_cast<std::uint32_t>(st_.terms.size());
+                    st_.terms.push_back(term);
+                    st_.t.emplace_back();
+                    st_.p.emplace_back();
+                    dirty_terms_.push_back(true);
+                    term_ids.emplace(term, id);
+                }
+                dirty_terms_[id] = true;
+                terms.push_back(id);
+                added[id].push_back(Posting{d, weighted(pos), encode_positions(pos)});
+            }
+            std::sort(terms.begin(), terms.end());
+            st_.doc_terms[d] = std::move(terms);
+        }
+        for (std::uint32_t id = 0; id < st_.terms.size(); ++id) {
+            if (!dirty_terms_[id]) continue;
+            static const std::vector<Posting> kNone;
+            auto it = added.find(id);
+            splice_postings(st_.t[id], st_.p[id], is_changed, it == added.end() ? kNone : it->second);
+        }
+    }
+
+    std::string term_entry(std::uint32_t id, const std::vector<std::string>& strings) const {
+        return json_quote(st_.terms[id]) + ":\"" + strings[id] + "\"";
+    }
+
+    std::size_t entry_size(std::uint32_t id) const {
+        return st_.terms[id].size() + st_.t[id].size() + st_.p[id].size() / 4 + 6;
+    }
+
+    // The term chunks. A full export cuts terms in order into ~kChunkBytes pieces; after an
+    // edit the previous cuts are kept, so only chunks that hold a changed term are written
+    // again (one grown past twice the size is cut anew, an emptied one dropped). Returns the
+    // first term of every chunk.
+    std::vector<std::string> write_terms(bool incremental) {
+        std::vector<std::uint32_t> order;
+        for (std::uint32_t i = 0; i < st_.terms.size(); ++i) {
+            if (!st_.t[i].empty()) order.push_back(i);
+        }
+        std::sort(order.begin(), order.end(), [&](auto a, auto b) { return st_.terms[a] < st_.terms[b]; });
+        struct Chunk {
+            std::vector<std::uint32_t> terms;
+            bool dirty = true;
+            std::size_t old = 0;  // index in the previous export (incremental only)
+        };
+        std::vector<Chunk> chunks;
+        auto cut = [&](const std::vector<std::uint32_t>& terms, std::size_t old) {
+            std::size_t size = 0;
+            for (auto id : terms) {
+                if (chunks.empty() || chunks.back().old != old || !chunks.back().dirty ||
+                    (size > 0 && size + entry_size(id) > kChunkBytes)) {
+                    chunks.push_back(Chunk{{}, true, old});
+                    size = 0;
+                }
+                chunks.back().terms.push_back(id);
+                size += entry_size(id);
+            }
+        };
+        if (!incremental || st_.chunk_first.empty()) {
+            cut(order, 0);
+        } else {
+            // Terms to the previous chunks by range (a term before the first goes to chunk 0).
+            std::vector<Chunk> by_old(st_.chunk_first.size());
+            for (std::size_t k = 0; k < by_old.size(); ++k) {
+                by_old[k].old = k;
+                by_old[k].dirty = false;
+            }
+            std::size_t k = 0;
+            for (auto id : order) {
+                while (k + 1 < st_.chunk_first.size() && st_.chunk_first[k + 1] <= st_.terms[id]) ++k;
+                by_old[k].terms.push_back(id);
+            }
+            // A chunk is dirty when a term in it changed, or it lost its last or first term.
+            for (std::uint32_t id = 0; id < st_.terms.size(); ++id) {
+                if (!dirty_terms_[id]) continue;
+                std::size_t at = static_cast<std::size_t>(
+                    std::upper_bound(st_.chunk_first.begin(), st_.chunk_first.end(), st_.terms[id]) -
+                    st_.chunk_first.begin());
+                by_old[at == 0 ? 0 : at - 1].dirty = true;
+            }
+            for (auto& c : by_old) {
+                if (c.terms.empty()) continue;
+                std::size_t size = 0;
+                for (auto id : c.terms) size += entry_size(id);
+                if (c.dirty && size > 2 * kChunkBytes) {
+                    cut(c.terms, c.old);
+                } else {
+                    chunks.push_back(std::move(c));
+                }
+            }
+        }
+        std::vector<std::string> firsts, tkeys, pkeys;
+        for (std::size_t k = 0; k < chunks.size(); ++k) {
+            const Chunk& c = chunks[k];
+            std::string name = std::to_string(k) + ".json";
+            auto make = [&](const std::vector<std::string>& strings) {
+                return [&c, &strings, this] {
+                    std::string out = "{";
+                    for (std::size_t i = 0; i < c.terms.size(); ++i) {
+                        out += (i ? "," : "") + term_entry(c.terms[i], strings);
+                    }
+                    return out + "}";
+                };
+            };
+            bool same = !c.dirty && c.old < st_.chunk_tkey.size();
+            tkeys.push_back(keep("t/" + name, same ? st_.chunk_tkey[c.old] : "", make(st_.t)));
+            pkeys.push_back(keep("p/" + name, same ? st_.chunk_pkey[c.old] : "", make(st_.p)));
+            firsts.push_back(st_.terms[c.terms.front()]);
+        }
+        stats_.terms = order.size();
+        st_.chunk_first = firsts;
+        st_.chunk_tkey = std::move(tkeys);
+        st_.chunk_pkey = std::move(pkeys);
         return firsts;
     }
 
-    // Folded words of the corpus (and the extra words) where the lexicon decides.
+    // The lexicon (see lexicon_chunks) is made again only when the content's set of words
+    // changed; otherwise the previous chunks are kept.
     std::vector<std::string> write_lexicon() {
-        std::vector<std::string> firsts;
-        if (!(families_ & Analyzer::kNorwegian)) return firsts;
-        std::set<std::string> words;
-        Stmt st(db_, "SELECT title, summary, body, labels FROM docs");
-        while (st.step()) {
-            for (int c = 0; c < 4; ++c) {
-                for (auto& w : split_words(st.text(c))) words.insert(std::move(w.folded));
+        std::vector<std::string> words;
+        for (std::size_t i = 0; i < st_.words.size(); ++i) {
+            if (st_.word_docs[i] > 0) words.push_back(st_.words[i]);
+        }
+        std::sort(words.begin(), words.end());
+        std::string key = content_hash(text::join(words, "\n"));
+        if (key != st_.lexicon_key) {
+            st_.lexicon_key = key;
+            st_.lexicon_first.clear();
+            st_.lexicon_bytes.clear();
+            if (families_ & Analyzer::kNorwegian) {
+                std::set<std::string> all(words.begin(), words.end());
+                for (const auto& w : opt_.extra_words) {
+                    for (auto& x : split_words(w)) all.insert(std::move(x.folded));
+                }
+                lexicon_chunks(all, st_.lexicon_first, st_.lexicon_bytes);
             }
+        } else {
+            stats_.lexicon_reused = true;
         }
-        for (const auto& w : opt_.extra_words) {
-            for (auto& x : split_words(w)) words.insert(std::move(x.folded));
-        }
+        for (std::size_t k = 0; k < st_.lexicon_bytes.size(); ++k) put("l/" + std::to_string(k) + ".json", st_.lexicon_bytes[k]);
+        return st_.lexicon_first;
+    }
+
+    // Folded words where the lexicon decides: the words and every form of their lemmas.
+    void lexicon_chunks(std::set<std::string>& words, std::vector<std::string>& firsts, std::vector<std::string>& files) {
         add_paradigms(words);
         std::string chunk, first;
         auto flush = [&] {
             if (chunk.empty()) return;
-            put("l/" + std::to_string(firsts.size()) + ".json", "{" + chunk + "}");
+            files.push_back("{" + chunk + "}");
             firsts.push_back(first);
             chunk.clear();
         };
@@ -282,7 +637,6 @@ private:
             ++stats_.lexicon_words;
         }
         flush();
-        return firsts;
     }
 
     // Every form of the words' dictionary lemmas, so that a query word absent from the
@@ -392,24 +746,34 @@ private:
         return out + "}}";
     }
 
+    // d/N.json per document; one whose source did not change is kept as it was.
     void write_docs() {
         Stmt st(db_, "SELECT body FROM docs WHERE rowid = ?1");
+        st_.doc_keys.resize(docs_.size());
         for (std::size_t i = 0; i < docs_.size(); ++i) {
             const Doc& d = docs_[i];
-            std::string body;
-            st.bind(1, d.rowid);
-            if (st.step()) body = st.text(0);
-            st.reset();
-            if (body.size() > 700) {
-                std::size_t cut = 700;
-                while (cut > 0 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
-                body = body.substr(0, cut) + "…";
-            }
-            std::string href = opt_.href ? opt_.href(d.id, d.kind) : "";
-            put("d/" + std::to_string(i) + ".json",
-                "{\"id\":" + json_quote(d.id) + ",\"kind\":" + json_quote(d.kind) + ",\"title\":" + json_quote(d.title) +
-                    ",\"href\":" + json_quote(href) + ",\"lang\":" + json_quote(d.lang) +
-                    ",\"summary\":" + json_quote(d.summary) + ",\"body\":" + json_quote(body) + "}");
+            bool same = i < st_.sources.size() && st_.sources[i] == d.source;
+            st_.doc_keys[i] = keep("d/" + std::to_string(i) + ".json", same ? st_.doc_keys[i] : "", [&] {
+                std::string body;
+                st.bind(1, d.rowid);
+                if (st.step()) body = st.text(0);
+                st.reset();
+                if (body.size() > 700) {
+                    std::size_t cut = 700;
+                    while (cut > 0 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
+                    body = body.substr(0, cut) + "…";
+                }
+                std::string href = opt_.href ? opt_.href(d.id, d.kind) : "";
+                return "{\"id\":" + json_quote(d.id) + ",\"kind\":" + json_quote(d.kind) + ",\"title\":" +
+                       json_quote(d.title) + ",\"href\":" + json_quote(href) + ",\"lang\":" + json_quote(d.lang) +
+                       ",\"summary\":" + json_quote(d.summary) + ",\"body\":" + json_quote(body) + "}";
+            });
+        }
+        st_.ids.clear();
+        st_.sources.clear();
+        for (const auto& d : docs_) {
+            st_.ids.push_back(d.id);
+            st_.sources.push_back(d.source);
         }
     }
 
@@ -421,19 +785,12 @@ private:
     std::vector<Doc> docs_;
     std::unordered_map<long long, unsigned> num_;
     long long tokens_ = 0;
+    ExportState st_;
+    std::vector<bool> dirty_terms_;
     SearchExportStats stats_;
 };
 
 }  // namespace
-
-std::string search_export_key(const std::string& db) {
-    Db d(db, Db::kReadOnly);
-    std::string all = std::string(kExportFormat) + ";" + get_meta(d, "schema") + ";" + get_meta(d, "analysis") + ";" +
-                      get_meta(d, "taxonomy") + ";";
-    Stmt st(d, "SELECT path, hash FROM files ORDER BY path");
-    while (st.step()) all += st.text(0) + "\t" + st.text(1) + "\n";
-    return text::hash_hex(all);
-}
 
 SearchExportStats export_search(const std::string& db, const SearchExportOptions& options) {
     return Exporter(db, options).run();

@@ -1,0 +1,133 @@
+#include "search/export_state.hpp"
+
+#include "util/binary.hpp"
+#include "util/text.hpp"
+
+namespace playmaker::search {
+namespace {
+
+// Bump when the state's layout changes: an older state then reads as none.
+constexpr std::string_view kMagic = "playmaker-export-state 1\n";
+
+// The ids still in use, renumbered in order: old id → new id (or kGone).
+constexpr std::uint32_t kGone = 0xFFFFFFFF;
+
+std::vector<std::uint32_t> renumber(const std::vector<bool>& live) {
+    std::vector<std::uint32_t> out(live.size(), kGone);
+    std::uint32_t next = 0;
+    for (std::size_t i = 0; i < live.size(); ++i) {
+        if (live[i]) out[i] = next++;
+    }
+    return out;
+}
+
+void put_lists(binary::Writer& w, const std::vector<std::vector<std::uint32_t>>& lists,
+               const std::vector<std::uint32_t>& ids) {
+    w.u32(static_cast<std::uint32_t>(lists.size()));
+    std::vector<std::uint32_t> mapped;
+    for (const auto& l : lists) {
+        mapped.clear();
+        for (std::uint32_t x : l) {
+            if (x < ids.size() && ids[x] != kGone) mapped.push_back(ids[x]);
+        }
+        w.ascending(mapped);
+    }
+}
+
+void get_lists(binary::Reader& r, std::vector<std::vector<std::uint32_t>>& lists, std::size_t bound) {
+    lists.resize(r.count());
+    for (auto& l : lists) {
+        r.ascending(l);
+        if (!l.empty() && l.back() >= bound) r.ok = false;
+    }
+}
+
+}  // namespace
+
+bool load_export_state(const std::string& file, ExportState& s) {
+    s = ExportState{};
+    std::string bytes;
+    try {
+        bytes = text::read_file(file);
+    } catch (const std::exception&) {
+        return false;
+    }
+    if (!std::string_view(bytes).starts_with(kMagic)) return false;
+    binary::Reader r(std::string_view(bytes).substr(kMagic.size()));
+    r.str(s.base);
+    r.strs(s.ids);
+    r.strs(s.sources);
+    r.strs(s.doc_keys);
+    r.strs(s.terms);
+    r.strs(s.t);
+    r.strs(s.p);
+    get_lists(r, s.doc_terms, s.terms.size());
+    r.strs(s.chunk_first);
+    r.strs(s.chunk_tkey);
+    r.strs(s.chunk_pkey);
+    r.strs(s.words);
+    s.word_docs.resize(r.count());
+    for (auto& n : s.word_docs) n = r.u32();
+    get_lists(r, s.doc_words, s.words.size());
+    r.str(s.lexicon_key);
+    r.strs(s.lexicon_first);
+    r.strs(s.lexicon_bytes);
+    std::size_t n = s.ids.size();
+    bool shaped = s.sources.size() == n && s.doc_keys.size() == n && s.doc_terms.size() == n &&
+                  s.doc_words.size() == n && s.t.size() == s.terms.size() && s.p.size() == s.terms.size() &&
+                  s.chunk_tkey.size() == s.chunk_first.size() && s.chunk_pkey.size() == s.chunk_first.size() &&
+                  s.word_docs.size() == s.words.size() && s.lexicon_first.size() == s.lexicon_bytes.size();
+    if (!r.ok || !r.at_end() || !shaped) {
+        s = ExportState{};
+        return false;
+    }
+    return true;
+}
+
+void save_export_state(const std::string& file, const ExportState& s) {
+    std::vector<bool> live_terms(s.terms.size()), live_words(s.words.size());
+    for (std::size_t i = 0; i < s.terms.size(); ++i) live_terms[i] = !s.t[i].empty();
+    for (std::size_t i = 0; i < s.words.size(); ++i) live_words[i] = s.word_docs[i] > 0;
+    auto term_ids = renumber(live_terms), word_ids = renumber(live_words);
+
+    binary::Writer w;
+    std::size_t guess = 1 << 20;
+    for (std::size_t i = 0; i < s.terms.size(); ++i) guess += s.terms[i].size() + s.t[i].size() + s.p[i].size() + 24;
+    w.out.reserve(guess);
+    w.out.append(kMagic);
+    w.str(s.base);
+    w.strs(s.ids);
+    w.strs(s.sources);
+    w.strs(s.doc_keys);
+    auto live_strings = [&](const std::vector<std::string>& v) {
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (live_terms[i]) out.push_back(v[i]);
+        }
+        w.strs(out);
+    };
+    live_strings(s.terms);
+    live_strings(s.t);
+    live_strings(s.p);
+    put_lists(w, s.doc_terms, term_ids);
+    w.strs(s.chunk_first);
+    w.strs(s.chunk_tkey);
+    w.strs(s.chunk_pkey);
+    std::vector<std::string> words;
+    std::vector<std::uint32_t> counts;
+    for (std::size_t i = 0; i < s.words.size(); ++i) {
+        if (!live_words[i]) continue;
+        words.push_back(s.words[i]);
+        counts.push_back(s.word_docs[i]);
+    }
+    w.strs(words);
+    w.u32(static_cast<std::uint32_t>(counts.size()));
+    for (auto c : counts) w.u32(c);
+    put_lists(w, s.doc_words, word_ids);
+    w.str(s.lexicon_key);
+    w.strs(s.lexicon_first);
+    w.strs(s.lexicon_bytes);
+    binary::write_cache_file(file, w.out);
+}
+
+}  // namespace playmaker::search

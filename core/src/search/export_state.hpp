@@ -1,0 +1,42 @@
+// What the site's search export keeps between builds (SearchExportOptions::state_file), so
+// that after one edit it re-encodes only the terms that edit touched and rewrites only the
+// chunks that hold them. A state that cannot be read is no state: the export starts over.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace playmaker::search {
+
+struct ExportState {
+    std::string base;  // everything every file depends on (format, analysis, labels, pages)
+
+    // Documents by number (id order): id, "path\thash" of the source file, d/N.json's key.
+    std::vector<std::string> ids, sources, doc_keys;
+
+    // Terms by id (ids are stable within a build; new terms are appended), each with its
+    // encoded postings ("t") and positions ("p") as in the chunk files; "" = no postings.
+    std::vector<std::string> terms, t, p;
+    std::vector<std::vector<std::uint32_t>> doc_terms;  // per document: its term ids, ascending
+
+    // Term chunks in order: the first term of each, and the keys of t/K.json and p/K.json.
+    std::vector<std::string> chunk_first, chunk_tkey, chunk_pkey;
+
+    // The content's folded words (the lexicon's input) with how many documents hold each.
+    std::vector<std::string> words;
+    std::vector<std::uint32_t> word_docs;
+    std::vector<std::vector<std::uint32_t>> doc_words;  // per document: word ids, ascending
+
+    // The lexicon's chunks as written: the key of the word set, first words and bytes.
+    std::string lexicon_key;
+    std::vector<std::string> lexicon_first, lexicon_bytes;
+};
+
+// Reads `file`; false (and an empty state) when it is missing or not a state of this format.
+bool load_export_state(const std::string& file, ExportState& state);
+// Writes the state, leaving out terms and words no document holds. Throws
+// std::system_error when it cannot.
+void save_export_state(const std::string& file, const ExportState& state);
+
+}  // namespace playmaker::search

@@ -1,0 +1,43 @@
+#include "util/binary.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <filesystem>
+#include <system_error>
+
+#include "playmaker/atomic.hpp"
+
+namespace playmaker::binary {
+
+void write_cache_file(const std::string& path, std::string_view bytes) {
+    std::filesystem::path p(path);
+    std::error_code ec;
+    if (!p.parent_path().empty()) std::filesystem::create_directories(p.parent_path(), ec);
+    std::string tmp = staging_path_for(path);
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) throw std::system_error(errno, std::generic_category(), "cannot write " + path);
+    const char* data = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, data, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            int saved = errno;
+            ::close(fd);
+            ::unlink(tmp.c_str());
+            throw std::system_error(saved, std::generic_category(), "cannot write " + path);
+        }
+        data += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        int saved = errno;
+        ::unlink(tmp.c_str());
+        throw std::system_error(saved, std::generic_category(), "cannot write " + path);
+    }
+}
+
+}  // namespace playmaker::binary
