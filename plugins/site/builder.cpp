@@ -250,7 +250,8 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
         view_job(facet_index_path(f), "facets", [&views, &f] { return views.facet_index(f); });
         for (const auto& fv : f.values) {
             for (std::size_t p = 1; p <= views.pages(fv.items.size()); ++p) {
-                view_job(page_path(facet_path(f, fv), p), "list", [&views, &f, &fv, p] { return views.facet_page(f, fv, p); });
+                view_job(page_path(facet_path(f, fv), p), "list",
+                         [&views, &f, &fv, p] { return views.facet_page(f, fv, p); });
             }
         }
     }
