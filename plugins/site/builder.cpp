@@ -235,13 +235,19 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
     view_job("tilgjengelighet/index.html", "accessibility", [&] { return views.accessibility(); });
     view_job("literature/index.html", "literature", [&] { return views.literature(); });
     view_job(kind_path(Kind::Concept), "glossary", [&] { return views.glossary(); });
+    // Lists: one job per page, so an edit re-renders only the pages that show the item.
     for (Kind k : kAllKinds) {
-        if (k != Kind::Concept) view_job(kind_path(k), "list", [&views, k] { return views.kind_list(k); });
+        for (std::size_t p = 1; k != Kind::Concept && p <= views.kind_pages(k); ++p) {
+            view_job(page_path(kind_path(k), p), "list", [&views, k, p] { return views.kind_list(k, p); });
+        }
     }
     for (const auto& f : model.facets) {
         view_job(facet_index_path(f), "facets", [&views, &f] { return views.facet_index(f); });
         for (const auto& fv : f.values) {
-            view_job(facet_path(f, fv), "list", [&views, &f, &fv] { return views.facet_page(f, fv); });
+            for (std::size_t p = 1; p <= views.pages(fv.items.size()); ++p) {
+                view_job(page_path(facet_path(f, fv), p), "list",
+                         [&views, &f, &fv, p] { return views.facet_page(f, fv, p); });
+            }
         }
     }
     const std::string& lit = views.literature_hash();

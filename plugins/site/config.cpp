@@ -35,6 +35,7 @@ bool read_config(const std::string& path, SiteConfig& out, Diagnostics& diags) {
         out.intro = str(root, "intro");
         out.newest = std::stoi(str(root, "newest", std::to_string(out.newest)));
         out.feed_entries = std::stoi(str(root, "feed_entries", std::to_string(out.feed_entries)));
+        out.page_size = std::stoi(str(root, "page_size", std::to_string(out.page_size)));
         YAML::Node a = root["accessibility"];
         if (a.IsDefined() && a.IsMap()) {
             out.organisation = str(a, "organisation");
@@ -48,6 +49,10 @@ bool read_config(const std::string& path, SiteConfig& out, Diagnostics& diags) {
         return false;
     } catch (const std::exception& e) {
         diags.error(path, 0, 0, std::string("bad value: ") + e.what());
+        return false;
+    }
+    if (out.page_size < 1) {
+        diags.error(path, 0, 0, "page_size must be 1 or more, not " + std::to_string(out.page_size));
         return false;
     }
     if (out.lang != "nb" && out.lang != "nn" && out.lang != "sv" && out.lang != "en") {

@@ -14,6 +14,7 @@ struct SiteConfig {
     std::string intro;          // Markdown for the front page
     int newest = 12;            // items in the front page's "newest" list
     int feed_entries = 50;      // entries in the Atom feed
+    int page_size = 50;         // entries on one page of a kind list or facet page
     std::string organisation;   // who publishes the site
     std::string contact_email;
     std::string contact_phone;

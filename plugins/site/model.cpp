@@ -96,6 +96,10 @@ std::string item_path(const Item& item) { return std::string(kind_folder(item.ki
 std::string kind_path(Kind kind) { return std::string(kind_folder(kind)) + "/index.html"; }
 std::string facet_path(const Facet& f, const FacetValue& v) { return f.folder + "/" + v.slug + ".html"; }
 std::string facet_index_path(const Facet& f) { return f.folder + "/index.html"; }
+std::string page_path(const std::string& first, std::size_t page) {
+    if (page <= 1) return first;
+    return first.substr(0, first.size() - 5) + ".page-" + std::to_string(page) + ".html";
+}
 
 std::string kind_label(Kind kind, const std::string& lang, bool plural) {
     return ui_string(lang, std::string(plural ? "kinds." : "kind.") + kind_name(kind));

@@ -55,6 +55,9 @@ std::string item_path(const Item& item);
 std::string kind_path(Kind kind);
 std::string facet_path(const Facet& f, const FacetValue& v);
 std::string facet_index_path(const Facet& f);
+// Page `page` (1-based) of the list whose first page is `first`: "cases/index.html" and 2 ->
+// "cases/index.page-2.html". Ids and slugs hold no '.', so no item or facet page has that name.
+std::string page_path(const std::string& first, std::size_t page);
 
 // The kind's name in `lang`, singular or plural ("Funn", "Eksempler").
 std::string kind_label(Kind kind, const std::string& lang, bool plural);

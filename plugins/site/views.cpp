@@ -1,6 +1,7 @@
 #include "views.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include <playmaker/i18n.hpp>
 #include <playmaker/note_view.hpp>
@@ -246,39 +247,104 @@ Value Views::item(const Item& item, bool with_body) const {
     }
     put_list(iv, "works", works);
 
+    // The evidence graph around the item. Each item shows once, in the first of the lists (in
+    // the page's order) it belongs to: what the author relates it to, what its body links to,
+    // what mentions it, what relates to it. A mutual relation shows under "related" only.
     std::vector<const Item*> related, links_to;
     for (const auto& r : item.related) {
-        if (auto it = m_.by_id.find(r); it != m_.by_id.end() && it->second != &item) related.push_back(it->second);
+        if (auto it = m_.by_id.find(r); it != m_.by_id.end()) related.push_back(it->second);
     }
     for (const auto& l : item.links) {
-        auto it = m_.by_id.find(l.target);
-        if (it != m_.by_id.end() && it->second != &item &&
-            std::find(links_to.begin(), links_to.end(), it->second) == links_to.end()) {
-            links_to.push_back(it->second);
-        }
+        if (auto it = m_.by_id.find(l.target); it != m_.by_id.end()) links_to.push_back(it->second);
     }
-    auto back = [&](const auto& map) {
+    auto back = [&](const auto& map) -> const std::vector<const Item*>& {
+        static const std::vector<const Item*> none;
         auto it = map.find(item.id);
-        return it == map.end() ? Value(Value::List{}) : link_list(it->second, root);
+        return it == map.end() ? none : it->second;
     };
-    put_list(iv, "related", link_list(related, root));
-    put_list(iv, "links_to", link_list(links_to, root));
-    put_list(iv, "related_from", back(m_.related_from));
-    put_list(iv, "cited_in", back(m_.linked_from));
+    std::set<const Item*> shown{&item};
+    auto once = [&](const std::vector<const Item*>& items) {
+        std::vector<const Item*> out;
+        for (const Item* it : items) {
+            if (shown.insert(it).second) out.push_back(it);
+        }
+        return link_list(out, root);
+    };
+    put_list(iv, "related", once(related));
+    put_list(iv, "links_to", once(links_to));
+    put_list(iv, "cited_in", once(back(m_.linked_from)));
+    put_list(iv, "related_from", once(back(m_.related_from)));
     v["item"] = iv;
     return v;
 }
 
-Value Views::kind_list(Kind kind) const {
-    std::string path = kind_path(kind);
-    Value v = chrome(m_.lang, path, kind_label(kind, m_.lang, true), "");
-    auto it = m_.by_kind.find(kind);
+const std::vector<const Item*>& Views::of_kind(Kind kind) const {
     static const std::vector<const Item*> none;
-    const auto& items = it == m_.by_kind.end() ? none : it->second;
-    v["heading"] = kind_label(kind, m_.lang, true);
+    auto it = m_.by_kind.find(kind);
+    return it == m_.by_kind.end() ? none : it->second;
+}
+
+std::size_t Views::pages(std::size_t entries) const {
+    const auto size = static_cast<std::size_t>(std::max(1, cfg_.page_size));
+    return entries == 0 ? 1 : (entries + size - 1) / size;
+}
+
+// Page `page` of a list of `items` whose first page is at `first`: the chrome (the title
+// names the page when there are several), the whole list's count, that page's entries, and
+// the pagination (left out when the list fits one page).
+Value Views::list_page(const std::string& first, std::size_t page, const std::string& heading, const std::string& nav,
+                       const std::vector<const Item*>& items) const {
+    const std::size_t n = pages(items.size());
+    const std::string path = page_path(first, page);
+    const std::vector<std::pair<std::string, std::string>> numbers = {{"page", std::to_string(page)},
+                                                                       {"pages", std::to_string(n)}};
+    auto title = numbers;
+    title.emplace_back("title", heading);
+    Value v = chrome(m_.lang, path, n > 1 ? ui_string(m_.lang, "site.page_title", title) : heading, nav);
+    v["heading"] = heading;
     v["count"] = count_text(m_.lang, items.size());
-    put_list(v, "entries", entries(items, root_of(path)));
+    const auto size = static_cast<std::size_t>(std::max(1, cfg_.page_size));
+    const std::size_t begin = std::min(items.size(), (page - 1) * size), end = std::min(items.size(), begin + size);
+    put_list(v, "entries", entries({items.begin() + begin, items.begin() + end}, root_of(path)));
+    if (n > 1) {
+        v["pagination"] = pagination(first, page, n);
+        v["page_of"] = ui_string(m_.lang, "site.page_of", numbers);
+    }
     return v;
+}
+
+// Previous and next, and the numbers of the first and last page and of the pages within two
+// of the current one (a gap of one page shows that page rather than "…").
+Value Views::pagination(const std::string& first, std::size_t page, std::size_t pages) const {
+    auto href = [&](std::size_t n) {
+        std::string p = page_path(first, n);
+        return p.substr(p.rfind('/') + 1);  // every page of a list is in one folder
+    };
+    auto shown = [&](std::size_t n) { return n == 1 || n == pages || (n + 2 >= page && n <= page + 2); };
+    Value v;
+    if (page > 1) v["prev"] = href(page - 1);
+    if (page < pages) v["next"] = href(page + 1);
+    Value::List numbers;
+    for (std::size_t n = 1; n <= pages; ++n) {
+        Value e;
+        if (!shown(n) && !(shown(n - 1) && shown(n + 1))) {
+            if (shown(n - 1)) {
+                e["gap"] = true;
+                numbers.push_back(std::move(e));
+            }
+            continue;
+        }
+        e["number"] = std::to_string(n);
+        e["href"] = href(n);
+        e["current"] = n == page;
+        numbers.push_back(std::move(e));
+    }
+    v["pages"] = numbers;
+    return v;
+}
+
+Value Views::kind_list(Kind kind, std::size_t page) const {
+    return list_page(kind_path(kind), page, kind_label(kind, m_.lang, true), "", of_kind(kind));
 }
 
 Value Views::glossary() const {
@@ -319,16 +385,12 @@ Value Views::facet_index(const Facet& f) const {
     return v;
 }
 
-Value Views::facet_page(const Facet& f, const FacetValue& fv) const {
-    std::string path = facet_path(f, fv);
-    Value v = chrome(m_.lang, path, fv.label, f.name == "theme" ? "themes" : "");
-    v["heading"] = fv.label;
+Value Views::facet_page(const Facet& f, const FacetValue& fv, std::size_t page) const {
+    Value v = list_page(facet_path(f, fv), page, fv.label, f.name == "theme" ? "themes" : "", fv.items);
     v["facet"] = ui_string(m_.lang, "facet." + f.name);
     v["facet_href"] = "index.html";
     v["facet_label"] = ui_string(m_.lang, "site." + f.folder);
     put(v, "definition", fv.definition);
-    v["count"] = count_text(m_.lang, fv.items.size());
-    put_list(v, "entries", entries(fv.items, root_of(path)));
     if (f.name == "county") v["ssb_credit"] = kSsbCredit;
     return v;
 }

@@ -34,14 +34,19 @@ public:
     // Without the body when `with_body` is false (for the fingerprint); the fingerprint
     // adds the item's hash instead.
     Value item(const Item& item, bool with_body) const;
-    Value kind_list(Kind kind) const;
+    // Page `page` (1-based) of a kind list or a facet page; see pages() for how many.
+    Value kind_list(Kind kind, std::size_t page) const;
     Value glossary() const;
     Value facet_index(const Facet& f) const;
-    Value facet_page(const Facet& f, const FacetValue& v) const;
+    Value facet_page(const Facet& f, const FacetValue& v, std::size_t page) const;
     Value literature() const;
     Value search() const;
     Value accessibility() const;
     Value not_found() const;
+
+    // The number of pages a list of `entries` takes (at least 1, for an empty list).
+    std::size_t pages(std::size_t entries) const;
+    std::size_t kind_pages(Kind kind) const { return pages(of_kind(kind).size()); }
 
     // A literature fingerprint: changes when any reference does.
     const std::string& literature_hash() const { return lit_hash_; }
@@ -52,6 +57,10 @@ public:
 private:
     Value entries(const std::vector<const Item*>& items, const std::string& root) const;
     Value link_list(const std::vector<const Item*>& items, const std::string& root) const;
+    const std::vector<const Item*>& of_kind(Kind kind) const;
+    Value list_page(const std::string& first, std::size_t page, const std::string& heading, const std::string& nav,
+                    const std::vector<const Item*>& items) const;
+    Value pagination(const std::string& first, std::size_t page, std::size_t pages) const;
     std::string body_html(const Item& item, const std::string& root) const;
 
     const Model& m_;

@@ -69,3 +69,20 @@ def finish():
         print(f"{len(failures)} check(s) failed")
         sys.exit(1)
     print("ok")
+
+
+def share_with_site_settings(settings):
+    """An environment whose PLAYMAKER_SHARE is the source's resources with top-level
+    `settings` ({"page_size": 5}) put into site/site.yaml, for one test's site builds."""
+    d = tempfile.mkdtemp(prefix="pm-share-")
+    atexit.register(shutil.rmtree, d, True)
+    os.symlink(os.path.join(SOURCE, "core", "data"), os.path.join(d, "data"))
+    os.symlink(os.path.join(SOURCE, "templates"), os.path.join(d, "templates"))
+    os.makedirs(os.path.join(d, "site"))
+    os.symlink(os.path.join(SOURCE, "site", "assets"), os.path.join(d, "site", "assets"))
+    with open(os.path.join(SOURCE, "site", "site.yaml"), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    for key, value in settings.items():
+        lines = [l for l in lines if not l.startswith(key + ":")] + [f"{key}: {value}"]
+    write(os.path.join(d, "site", "site.yaml"), "\n".join(lines) + "\n")
+    return dict(os.environ, PLAYMAKER_SHARE=d)

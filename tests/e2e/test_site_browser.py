@@ -43,10 +43,13 @@ try:
                  "summary: \"Plantet <img src=x onerror='window.__pmPwned=true'> sammendrag\"\nlang: nb\n---\n"
                  "Plantet <script>window.__pmPwned=true</script> brødtekst & mer.\n")
     contents["fixture"] = fixture
+    # Five entries a page, so the main site's lists have several pages for axe to check.
+    envs = {"main": pmtest.share_with_site_settings({"page_size": 5})}
     for name, content in contents.items():
         site = os.path.join(www, "sub", "path", name)
         db = os.path.join(work, name + ".sqlite")
-        rc, out, err = pmtest.run("site", "--content", content, "--db", db, "-o", site, timeout=300)
+        rc, out, err = pmtest.run("site", "--content", content, "--db", db, "-o", site, timeout=300,
+                                  env=envs.get(name))
         check_eq(rc, 0, f"site {name} builds: {err}")
         sites[name] = (site, db)
 
@@ -78,6 +81,7 @@ try:
             "home": bases["main"] + "index.html",
             "item": bases["main"] + rel(item[0]) if item else bases["main"] + "index.html",
             "list": bases["main"] + "cases/index.html",
+            "list-page-2": bases["main"] + "findings/index.page-2.html",
             "search": bases["main"] + "search/index.html?q=kommune",
             "note": bases["main"] + rel(note[0]) if note else bases["main"] + "notes/index.html",
             "404": bases["main"] + "404.html",
