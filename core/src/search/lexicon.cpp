@@ -115,19 +115,34 @@ bool is_inflection(std::string_view suffix) {
     return std::any_of(std::begin(k), std::end(k), [&](const char* x) { return suffix == x; });
 }
 
+// A stem that only begins the word, followed by a compound's tail rather than an ending:
+// hunspell stems a compound it builds itself, when the last part is uninflected, to its
+// first part (ressurslogikk → ressurs).
+static bool is_compound_head(const std::string& word, const std::string& stem) {
+    if (stem.size() >= word.size() || !word.starts_with(stem)) return false;
+    std::string rest = word.substr(stem.size());
+    return !is_inflection(rest) && length_cp(rest) >= kMinPart;
+}
+
 // Picks one lemma, so that every form of a word meets the others and a word never falls in
 // with an unrelated one (år is not å, gård is not gåre, grenser is not gren): the shortest
 // stem of four letters or more (or the word itself) that the word extends by an
 // inflectional ending; when none does (kommunane → kommunar, kommune), the shortest stem.
+// A compound's first part is never the lemma: when it is all hunspell gives, the lemma is
+// the compound's own split, head + link + the tail's lemma.
 std::string Lexicon::lemma(const std::string& word) {
     auto it = lemma_cache_.find(word);
     if (it != lemma_cache_.end()) return it->second;
     bool nynorsk = false;
     auto all = stems(word, nynorsk);
     std::string best;
-    bool best_inflected = false;
+    bool best_inflected = false, head_only = false;
     for (const auto& s : all) {
         if (s != word && length_cp(s) < kMinPart) continue;
+        if (is_compound_head(word, s)) {
+            head_only = true;
+            continue;
+        }
         bool inflected = word.starts_with(s) && is_inflection(std::string_view(word).substr(s.size()));
         if (best.empty() || (inflected && !best_inflected) ||
             (inflected == best_inflected && (s.size() < best.size() || (s.size() == best.size() && s < best)))) {
@@ -135,7 +150,10 @@ std::string Lexicon::lemma(const std::string& word) {
             best_inflected = inflected;
         }
     }
-    if (nynorsk && !best.empty()) {
+    if (best.empty() && head_only) {
+        Compound c;
+        if (first_split(word, c)) best = c.head + c.link + c.tail_lemma;
+    } else if (nynorsk && !best.empty()) {
         // Nynorsk agent nouns and the like: innbyggjar → innbygger, arbeidar → arbeider.
         std::string l1;
         static const std::pair<const char*, const char*> kMap[] = {{"jar", "er"}, {"ar", "er"}};
@@ -156,17 +174,17 @@ std::string Lexicon::lemma(const std::string& word) {
 
 std::vector<std::string> Lexicon::split(const std::string& word) {
     std::vector<std::string> out;
-    if (available_) split_into(word, 0, out);
+    split_into(word, 0, out);
     return out;
 }
 
 // Shortest head first: the head (without a linking -s- or -e-) must be a lemma of its own,
-// the tail a word form; both at least four letters. Parts of the parts follow.
-void Lexicon::split_into(const std::string& word, int depth, std::vector<std::string>& out) {
-    if (depth > 2) return;
+// the tail a word form; both at least four letters.
+bool Lexicon::first_split(const std::string& word, Compound& out) {
+    if (!available_) return false;
     auto b = boundaries(word);
     std::size_t n = b.size() - 1;
-    if (n < 2 * kMinPart) return;
+    if (n < 2 * kMinPart) return false;
     for (std::size_t i = kMinPart; i + kMinPart <= n; ++i) {
         std::string head = word.substr(0, b[i]);
         bool head_ok = false, head_checked = false;
@@ -188,13 +206,22 @@ void Lexicon::split_into(const std::string& word, int depth, std::vector<std::st
             if (tail.starts_with("het") || tail.starts_with("heit")) continue;  // virksom|heten
             std::string tail_lemma = lemma(tail);
             if (tail_lemma.empty() || is_suffix_word(tail_lemma) || length_cp(tail_lemma) < kMinPart) continue;
-            out.push_back(head);
-            out.push_back(tail_lemma);
-            split_into(head, depth + 1, out);
-            split_into(tail_lemma, depth + 1, out);
-            return;
+            out = Compound{head, link ? std::string(1, link) : std::string(), tail_lemma};
+            return true;
         }
     }
+    return false;
+}
+
+// The first split, then parts of the parts.
+void Lexicon::split_into(const std::string& word, int depth, std::vector<std::string>& out) {
+    if (depth > 2) return;
+    Compound c;
+    if (!first_split(word, c)) return;
+    out.push_back(c.head);
+    out.push_back(c.tail_lemma);
+    split_into(c.head, depth + 1, out);
+    split_into(c.tail_lemma, depth + 1, out);
 }
 
 }  // namespace playmaker::search
