@@ -47,6 +47,9 @@ TEST_CASE("words never fall in with unrelated short words") {
     CHECK(term("år") != term("ar"));
     CHECK(term("gård") != term("går"));
     CHECK(term("demens") != term("dem"));
+    // hunspell's derivational prefixes (u-, sam-) are not stripped.
+    CHECK(term("ufullstendige") != term("fullstendige"));
+    CHECK(term("samspilla") != term("spilla"));
 }
 
 TEST_CASE("case and accents fold, but not å æ ø ä ö") {

@@ -82,14 +82,33 @@ void Lexicon::load() {
     nn_ = std::make_unique<Hunspell>((dir_ + "/nn_NO.aff").c_str(), (dir_ + "/nn_NO.dic").c_str());
 }
 
-std::vector<std::string> Lexicon::stems(const std::string& word, bool& nynorsk) {
-    nynorsk = false;
+// Stems from the readings of `l1` in one dictionary, leaving out readings made by a
+// derivational prefix (hunspell's PFX rules: u-, sam-, om-, over- …; such a reading shows
+// the prefix or its flag before the stem, "u st:sikres", " fl:a st:sikker"): ulovlig is not
+// lovlig, samspill not spill.
+static std::vector<std::string> stems_in(Hunspell& h, const std::string& l1, bool& compound) {
+    std::vector<std::string> readings;
+    for (auto& a : h.analyze(l1)) {
+        std::string_view before = std::string_view(a).substr(0, a.find("st:"));
+        if (!before.empty() && (before[0] != ' ' || before.find("fl:") != std::string_view::npos)) continue;
+        readings.push_back(std::move(a));
+    }
+    // Every reading has parts ("pa:"): the dictionary knows the word only as a compound it
+    // builds by its compounding rules.
+    compound = !readings.empty() && std::all_of(readings.begin(), readings.end(), [](const std::string& a) {
+        return a.find("pa:") != std::string::npos;
+    });
+    return readings.empty() ? std::vector<std::string>{} : h.stem(readings);
+}
+
+std::vector<std::string> Lexicon::stems(const std::string& word, bool& nynorsk, bool& compound) {
+    nynorsk = compound = false;
     load();
     std::string l1;
     if (!nb_ || !utf8::to_latin1(word, l1)) return {};
-    auto s = nb_->stem(l1);
+    auto s = stems_in(*nb_, l1, compound);
     if (s.empty()) {
-        s = nn_->stem(l1);
+        s = stems_in(*nn_, l1, compound);
         nynorsk = true;
     }
     for (auto& x : s) x = utf8::from_latin1(x);
@@ -99,8 +118,8 @@ std::vector<std::string> Lexicon::stems(const std::string& word, bool& nynorsk) 
 bool Lexicon::is_lemma(const std::string& word) {
     auto it = lemma_known_.find(word);
     if (it != lemma_known_.end()) return it->second;
-    bool nn;
-    auto s = stems(word, nn);
+    bool nn, compound;
+    auto s = stems(word, nn, compound);
     bool known = std::find(s.begin(), s.end(), word) != s.end();
     if (lemma_known_.size() > 200000) lemma_known_.clear();
     lemma_known_.emplace(word, known);
@@ -128,15 +147,25 @@ static bool is_compound_head(const std::string& word, const std::string& stem) {
 // with an unrelated one (år is not å, gård is not gåre, grenser is not gren): the shortest
 // stem of four letters or more (or the word itself) that the word extends by an
 // inflectional ending; when none does (kommunane → kommunar, kommune), the shortest stem.
-// A compound's first part is never the lemma: when it is all hunspell gives, the lemma is
-// the compound's own split, head + link + the tail's lemma.
+// A compound the dictionary builds by its compounding rules gets the core's own split as
+// its lemma, head + link + the tail's lemma (ressurslogikken → ressurslogikk): hunspell's
+// stem of such a word is a prefix + the last part's lemma wherever its compounding cut it,
+// or only the first part. Otherwise (and for a compound the core does not split) a stem
+// that is only the word's first part is never the lemma; when it is all hunspell gives, the
+// lemma is the core's split or the word itself.
 std::string Lexicon::lemma(const std::string& word) {
     auto it = lemma_cache_.find(word);
     if (it != lemma_cache_.end()) return it->second;
-    bool nynorsk = false;
-    auto all = stems(word, nynorsk);
+    bool nynorsk = false, compound = false;
+    auto all = stems(word, nynorsk, compound);
     std::string best;
     bool best_inflected = false, head_only = false;
+    Compound c;
+    if (compound && first_split(word, c)) {
+        best = c.head + c.link + c.tail_lemma;
+        all.clear();
+        nynorsk = false;  // the tail's lemma is mapped already
+    }
     for (const auto& s : all) {
         if (s != word && length_cp(s) < kMinPart) continue;
         if (is_compound_head(word, s)) {
@@ -151,8 +180,7 @@ std::string Lexicon::lemma(const std::string& word) {
         }
     }
     if (best.empty() && head_only) {
-        Compound c;
-        if (first_split(word, c)) best = c.head + c.link + c.tail_lemma;
+        best = first_split(word, c) ? c.head + c.link + c.tail_lemma : word;
     } else if (nynorsk && !best.empty()) {
         // Nynorsk agent nouns and the like: innbyggjar → innbygger, arbeidar → arbeider.
         std::string l1;

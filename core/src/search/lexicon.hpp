@@ -46,7 +46,7 @@ public:
 
 private:
     void load();
-    std::vector<std::string> stems(const std::string& word, bool& nynorsk);
+    std::vector<std::string> stems(const std::string& word, bool& nynorsk, bool& compound);
     bool is_lemma(const std::string& word);
     void split_into(const std::string& word, int depth, std::vector<std::string>& out);
 
