@@ -323,8 +323,34 @@
     return out;
   }
 
+  /* ---- the exported chunks (search_export.hpp): terms and lexicon words cut by ranges ---- */
+  // The chunk holding `key`: the last chunk whose first key is <= key (code-point order).
+  function chunkOf(firsts, key) {
+    var lo = 0, hi = firsts.length - 1, ans = 0;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (cmp(firsts[mid], key) <= 0) { ans = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return ans;
+  }
+  function cmp(a, b) {
+    var x = Array.from(a), y = Array.from(b);
+    for (var i = 0; i < x.length && i < y.length; i++) {
+      var d = x[i].codePointAt(0) - y[i].codePointAt(0);
+      if (d) return d;
+    }
+    return x.length - y.length;
+  }
+  // The Norwegian term the exported lexicon gives `w`, from the chunks loaded so far
+  // (`chunks[k]` = l/k.json); undefined when the lexicon leaves it to Snowball.
+  function lexiconLookup(firsts, chunks, w) {
+    var c = chunks[chunkOf(firsts, w)];
+    return c && Object.prototype.hasOwnProperty.call(c, w) ? c[w] : undefined;
+  }
+
   var api = { foldWord: foldWord, splitWords: splitWords, stemNo: stemNo, stemSv: stemSv, stemEn: stemEn,
-    snowballTerm: snowballTerm, queryTerms: queryTerms, NO: NO, SV: SV, EN: EN };
+    snowballTerm: snowballTerm, queryTerms: queryTerms,
+    chunkOf: chunkOf, cmp: cmp, lexiconLookup: lexiconLookup, NO: NO, SV: SV, EN: EN };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   else root.PmAnalysis = api;
 })(this);

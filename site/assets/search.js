@@ -30,23 +30,7 @@
     }
     return cache[rel];
   }
-  // The chunk holding `key`: the last chunk whose first key is <= key (code-point order).
-  function chunkOf(firsts, key) {
-    var lo = 0, hi = firsts.length - 1, ans = 0;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1;
-      if (cmp(firsts[mid], key) <= 0) { ans = mid; lo = mid + 1; } else hi = mid - 1;
-    }
-    return ans;
-  }
-  function cmp(a, b) {
-    var x = Array.from(a), y = Array.from(b);
-    for (var i = 0; i < x.length && i < y.length; i++) {
-      var d = x[i].codePointAt(0) - y[i].codePointAt(0);
-      if (d) return d;
-    }
-    return x.length - y.length;
-  }
+  var chunkOf = A.chunkOf, cmp = A.cmp;
   function utf8len(s) { return new TextEncoder().encode(s).length; }
 
   /* ---- the query language (query.cpp) ---- */
@@ -163,11 +147,11 @@
     if (!(meta.families & A.NO) || !meta.lex.length) return Promise.resolve(function () { return undefined; });
     var ks = {};
     words.forEach(function (w) { ks[chunkOf(meta.lex, w)] = true; });
-    return Promise.all(Object.keys(ks).map(function (k) { return load('l/' + k + '.json'); })).then(function (chunks) {
-      return function (w) {
-        for (var i = 0; i < chunks.length; i++) if (Object.prototype.hasOwnProperty.call(chunks[i], w)) return chunks[i][w];
-        return undefined;
-      };
+    var keys = Object.keys(ks);
+    return Promise.all(keys.map(function (k) { return load('l/' + k + '.json'); })).then(function (loaded) {
+      var chunks = {};
+      keys.forEach(function (k, i) { chunks[k] = loaded[i]; });
+      return function (w) { return A.lexiconLookup(meta.lex, chunks, w); };
     });
   }
   // The tokens of one query term, as the FTS5 tokenizer gives them (fts_tokenizer.cpp).

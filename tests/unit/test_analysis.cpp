@@ -47,6 +47,9 @@ TEST_CASE("words never fall in with unrelated short words") {
     CHECK(term("år") != term("ar"));
     CHECK(term("gård") != term("går"));
     CHECK(term("demens") != term("dem"));
+    // hunspell's derivational prefixes (u-, sam-) are not stripped.
+    CHECK(term("ufullstendige") != term("fullstendige"));
+    CHECK(term("samspilla") != term("spilla"));
 }
 
 TEST_CASE("case and accents fold, but not å æ ø ä ö") {
@@ -67,6 +70,19 @@ TEST_CASE("compounds are split against the lexicon, parts beside the whole word"
     CHECK(has(t, term("rolle")));
     t = all_terms("innkjøpsregelverket");
     CHECK(has(t, term("regelverk")));
+}
+
+TEST_CASE("a compound's first part is never its lemma") {
+    // hunspell stems an uninflected compound it builds itself to its first part only.
+    CHECK(term("ressurslogikk") != term("ressurs"));
+    CHECK(term("ressurslogikk") == term("ressurslogikken"));
+    CHECK(term("ressurslogikk") == term("ressurslogikker"));
+    CHECK(term("skolebokprosjekt") != term("skolebok"));
+    CHECK(term("skolebøkene") == term("skolebok"));
+    CHECK(term("ressursbøkene") == term("ressursbok"));
+    // The first part is still found, as a part.
+    CHECK(has(all_terms("ressurslogikk"), term("ressurs")));
+    CHECK(has(all_terms("ressurslogikk"), term("logikk")));
 }
 
 TEST_CASE("non-compounds are not split into junk") {

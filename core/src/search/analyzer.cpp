@@ -16,7 +16,7 @@ namespace playmaker {
 namespace {
 
 // Bump when a change of the code changes any term: every index is then re-analysed.
-constexpr const char* kAnalysisVersion = "analysis-1";
+constexpr const char* kAnalysisVersion = "analysis-2";
 
 enum Family { kNo = 0, kSv = 1, kEn = 2 };
 

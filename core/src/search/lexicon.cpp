@@ -82,14 +82,33 @@ void Lexicon::load() {
     nn_ = std::make_unique<Hunspell>((dir_ + "/nn_NO.aff").c_str(), (dir_ + "/nn_NO.dic").c_str());
 }
 
-std::vector<std::string> Lexicon::stems(const std::string& word, bool& nynorsk) {
-    nynorsk = false;
+// Stems from the readings of `l1` in one dictionary, leaving out readings made by a
+// derivational prefix (hunspell's PFX rules: u-, sam-, om-, over- …; such a reading shows
+// the prefix or its flag before the stem, "u st:sikres", " fl:a st:sikker"): ulovlig is not
+// lovlig, samspill not spill.
+static std::vector<std::string> stems_in(Hunspell& h, const std::string& l1, bool& compound) {
+    std::vector<std::string> readings;
+    for (auto& a : h.analyze(l1)) {
+        std::string_view before = std::string_view(a).substr(0, a.find("st:"));
+        if (!before.empty() && (before[0] != ' ' || before.find("fl:") != std::string_view::npos)) continue;
+        readings.push_back(std::move(a));
+    }
+    // Every reading has parts ("pa:"): the dictionary knows the word only as a compound it
+    // builds by its compounding rules.
+    compound = !readings.empty() && std::all_of(readings.begin(), readings.end(), [](const std::string& a) {
+        return a.find("pa:") != std::string::npos;
+    });
+    return readings.empty() ? std::vector<std::string>{} : h.stem(readings);
+}
+
+std::vector<std::string> Lexicon::stems(const std::string& word, bool& nynorsk, bool& compound) {
+    nynorsk = compound = false;
     load();
     std::string l1;
     if (!nb_ || !utf8::to_latin1(word, l1)) return {};
-    auto s = nb_->stem(l1);
+    auto s = stems_in(*nb_, l1, compound);
     if (s.empty()) {
-        s = nn_->stem(l1);
+        s = stems_in(*nn_, l1, compound);
         nynorsk = true;
     }
     for (auto& x : s) x = utf8::from_latin1(x);
@@ -99,8 +118,8 @@ std::vector<std::string> Lexicon::stems(const std::string& word, bool& nynorsk) 
 bool Lexicon::is_lemma(const std::string& word) {
     auto it = lemma_known_.find(word);
     if (it != lemma_known_.end()) return it->second;
-    bool nn;
-    auto s = stems(word, nn);
+    bool nn, compound;
+    auto s = stems(word, nn, compound);
     bool known = std::find(s.begin(), s.end(), word) != s.end();
     if (lemma_known_.size() > 200000) lemma_known_.clear();
     lemma_known_.emplace(word, known);
@@ -115,19 +134,44 @@ bool is_inflection(std::string_view suffix) {
     return std::any_of(std::begin(k), std::end(k), [&](const char* x) { return suffix == x; });
 }
 
+// A stem that only begins the word, followed by a compound's tail rather than an ending:
+// hunspell stems a compound it builds itself, when the last part is uninflected, to its
+// first part (ressurslogikk → ressurs).
+static bool is_compound_head(const std::string& word, const std::string& stem) {
+    if (stem.size() >= word.size() || !word.starts_with(stem)) return false;
+    std::string rest = word.substr(stem.size());
+    return !is_inflection(rest) && length_cp(rest) >= kMinPart;
+}
+
 // Picks one lemma, so that every form of a word meets the others and a word never falls in
 // with an unrelated one (år is not å, gård is not gåre, grenser is not gren): the shortest
 // stem of four letters or more (or the word itself) that the word extends by an
 // inflectional ending; when none does (kommunane → kommunar, kommune), the shortest stem.
+// A compound the dictionary builds by its compounding rules gets the core's own split as
+// its lemma, head + link + the tail's lemma (ressurslogikken → ressurslogikk): hunspell's
+// stem of such a word is a prefix + the last part's lemma wherever its compounding cut it,
+// or only the first part. Otherwise (and for a compound the core does not split) a stem
+// that is only the word's first part is never the lemma; when it is all hunspell gives, the
+// lemma is the core's split or the word itself.
 std::string Lexicon::lemma(const std::string& word) {
     auto it = lemma_cache_.find(word);
     if (it != lemma_cache_.end()) return it->second;
-    bool nynorsk = false;
-    auto all = stems(word, nynorsk);
+    bool nynorsk = false, compound = false;
+    auto all = stems(word, nynorsk, compound);
     std::string best;
-    bool best_inflected = false;
+    bool best_inflected = false, head_only = false;
+    Compound c;
+    if (compound && first_split(word, c)) {
+        best = c.head + c.link + c.tail_lemma;
+        all.clear();
+        nynorsk = false;  // the tail's lemma is mapped already
+    }
     for (const auto& s : all) {
         if (s != word && length_cp(s) < kMinPart) continue;
+        if (is_compound_head(word, s)) {
+            head_only = true;
+            continue;
+        }
         bool inflected = word.starts_with(s) && is_inflection(std::string_view(word).substr(s.size()));
         if (best.empty() || (inflected && !best_inflected) ||
             (inflected == best_inflected && (s.size() < best.size() || (s.size() == best.size() && s < best)))) {
@@ -135,7 +179,9 @@ std::string Lexicon::lemma(const std::string& word) {
             best_inflected = inflected;
         }
     }
-    if (nynorsk && !best.empty()) {
+    if (best.empty() && head_only) {
+        best = first_split(word, c) ? c.head + c.link + c.tail_lemma : word;
+    } else if (nynorsk && !best.empty()) {
         // Nynorsk agent nouns and the like: innbyggjar → innbygger, arbeidar → arbeider.
         std::string l1;
         static const std::pair<const char*, const char*> kMap[] = {{"jar", "er"}, {"ar", "er"}};
@@ -156,17 +202,17 @@ std::string Lexicon::lemma(const std::string& word) {
 
 std::vector<std::string> Lexicon::split(const std::string& word) {
     std::vector<std::string> out;
-    if (available_) split_into(word, 0, out);
+    split_into(word, 0, out);
     return out;
 }
 
 // Shortest head first: the head (without a linking -s- or -e-) must be a lemma of its own,
-// the tail a word form; both at least four letters. Parts of the parts follow.
-void Lexicon::split_into(const std::string& word, int depth, std::vector<std::string>& out) {
-    if (depth > 2) return;
+// the tail a word form; both at least four letters.
+bool Lexicon::first_split(const std::string& word, Compound& out) {
+    if (!available_) return false;
     auto b = boundaries(word);
     std::size_t n = b.size() - 1;
-    if (n < 2 * kMinPart) return;
+    if (n < 2 * kMinPart) return false;
     for (std::size_t i = kMinPart; i + kMinPart <= n; ++i) {
         std::string head = word.substr(0, b[i]);
         bool head_ok = false, head_checked = false;
@@ -188,13 +234,22 @@ void Lexicon::split_into(const std::string& word, int depth, std::vector<std::st
             if (tail.starts_with("het") || tail.starts_with("heit")) continue;  // virksom|heten
             std::string tail_lemma = lemma(tail);
             if (tail_lemma.empty() || is_suffix_word(tail_lemma) || length_cp(tail_lemma) < kMinPart) continue;
-            out.push_back(head);
-            out.push_back(tail_lemma);
-            split_into(head, depth + 1, out);
-            split_into(tail_lemma, depth + 1, out);
-            return;
+            out = Compound{head, link ? std::string(1, link) : std::string(), tail_lemma};
+            return true;
         }
     }
+    return false;
+}
+
+// The first split, then parts of the parts.
+void Lexicon::split_into(const std::string& word, int depth, std::vector<std::string>& out) {
+    if (depth > 2) return;
+    Compound c;
+    if (!first_split(word, c)) return;
+    out.push_back(c.head);
+    out.push_back(c.tail_lemma);
+    split_into(c.head, depth + 1, out);
+    split_into(c.tail_lemma, depth + 1, out);
 }
 
 }  // namespace playmaker::search

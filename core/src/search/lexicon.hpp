@@ -35,9 +35,18 @@ public:
     // follow. Empty when the word does not split into parts of four letters or more.
     std::vector<std::string> split(const std::string& word);
 
+    // The first way `word` splits (shortest head first): head + link + tail, where the
+    // head is a lemma of its own, the link is "", "s" or "e", and the tail's lemma has four
+    // letters or more. A compound hunspell builds itself has head + link + tail_lemma as
+    // its lemma (ressurslogikken → ressurs + logikk).
+    struct Compound {
+        std::string head, link, tail_lemma;
+    };
+    bool first_split(const std::string& word, Compound& out);
+
 private:
     void load();
-    std::vector<std::string> stems(const std::string& word, bool& nynorsk);
+    std::vector<std::string> stems(const std::string& word, bool& nynorsk, bool& compound);
     bool is_lemma(const std::string& word);
     void split_into(const std::string& word, int depth, std::vector<std::string>& out);
 

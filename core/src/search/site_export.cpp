@@ -13,6 +13,7 @@
 #include "playmaker/search_export.hpp"
 #include "search/fts_tokenizer.hpp"
 #include "search/export_state.hpp"
+#include "search/lexicon.hpp"
 #include "search/paradigm.hpp"
 #include "search/store.hpp"
 #include "util/text.hpp"
@@ -639,32 +640,58 @@ private:
         flush();
     }
 
-    // Every form of the words' dictionary lemmas, so that a query word absent from the
-    // content but inflected from a word that is there meets it as on the server.
+    // Every form of the words' lemmas, so that a query word absent from the content but
+    // inflected from a word that is there meets it as on the server. The lemmas are
+    // hunspell's stems, the core's lemma and the compound parts; a lemma that is no
+    // headword (a compound hunspell builds, or the core's own split) is a prefix and the
+    // longest headword that ends it: ressurslogikken exports ressurslogikkene,
+    // ressursbøkene exports ressursbøker.
     static void add_paradigms(std::set<std::string>& words) {
         Paradigms para;
+        Lexicon lex("");
         std::set<std::string> heads, more;
         for (const auto& w : words) {
             for (auto& l : para.lemmas(w)) heads.insert(std::move(l));
+            heads.insert(lex.lemma(w));
+            for (auto& p : lex.split(w)) heads.insert(std::move(p));
         }
-        // Nynorsk and bokmål agent nouns meet (innbyggjar, innbyggar ↔ innbygger), as in
-        // the lexicon's lemma: each side's forms are words of the other's term.
-        std::set<std::string> twins;
+        heads.erase("");
         for (const auto& h : heads) {
-            if (h.ends_with("er")) {
-                twins.insert(h.substr(0, h.size() - 2) + "jar");
-                twins.insert(h.substr(0, h.size() - 2) + "ar");
-            } else if (h.ends_with("ar")) {
-                twins.insert(h.substr(0, h.size() - (h.ends_with("jar") ? 3 : 2)) + "er");
-            }
-        }
-        heads.merge(twins);
-        for (const auto& h : heads) {
-            for (const auto& f : para.forms(h)) {
-                for (auto& x : split_words(f)) more.insert(std::move(x.folded));
+            if (lemma_forms(para, h, "", more)) continue;
+            auto b = split_words(h).size() == 1 ? h : std::string();
+            for (std::size_t i = 1; i + 3 <= b.size(); ++i) {
+                if ((static_cast<unsigned char>(b[i]) & 0xC0) == 0x80) continue;
+                if (lemma_forms(para, b.substr(i), b.substr(0, i), more)) break;
             }
         }
         words.merge(more);
+    }
+
+    // Adds `prefix` + every folded form of `lemma`: its forms in either dictionary and those
+    // of its nynorsk or bokmål agent-noun twin (innbyggjar, innbyggar ↔ innbygger, as in the
+    // lexicon's lemma). False when neither dictionary has the lemma.
+    static bool lemma_forms(Paradigms& para, const std::string& lemma, const std::string& prefix,
+                            std::set<std::string>& out) {
+        auto own = para.forms(lemma);
+        std::vector<std::string> twins;
+        if (lemma.ends_with("er")) {
+            twins = {lemma.substr(0, lemma.size() - 2) + "jar", lemma.substr(0, lemma.size() - 2) + "ar"};
+        } else if (lemma.ends_with("ar")) {
+            twins = {lemma.substr(0, lemma.size() - (lemma.ends_with("jar") ? 3 : 2)) + "er"};
+        }
+        for (const auto& t : twins) {
+            for (auto& f : para.forms(t)) own.push_back(std::move(f));
+        }
+        if (own.empty()) return false;
+        for (const auto& f : own) {
+            auto ws = split_words(f);
+            if (prefix.empty()) {
+                for (auto& x : ws) out.insert(std::move(x.folded));
+            } else if (ws.size() == 1) {
+                out.insert(prefix + ws[0].folded);
+            }
+        }
+        return true;
     }
 
     // dl as fixed-width base64 digits a document; one-valued facets as codes a document;
