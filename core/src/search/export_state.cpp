@@ -1,5 +1,7 @@
 #include "search/export_state.hpp"
 
+#include <algorithm>
+
 #include "util/binary.hpp"
 #include "util/text.hpp"
 
@@ -99,16 +101,12 @@ void save_export_state(const std::string& file, const ExportState& s) {
     w.strs(s.ids);
     w.strs(s.sources);
     w.strs(s.doc_keys);
-    auto live_strings = [&](const std::vector<std::string>& v) {
-        std::vector<std::string> out;
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            if (live_terms[i]) out.push_back(v[i]);
+    for (const auto* v : {&s.terms, &s.t, &s.p}) {
+        w.u32(static_cast<std::uint32_t>(std::count(live_terms.begin(), live_terms.end(), true)));
+        for (std::size_t i = 0; i < v->size(); ++i) {
+            if (live_terms[i]) w.str((*v)[i]);
         }
-        w.strs(out);
-    };
-    live_strings(s.terms);
-    live_strings(s.t);
-    live_strings(s.p);
+    }
     put_lists(w, s.doc_terms, term_ids);
     w.strs(s.chunk_first);
     w.strs(s.chunk_tkey);

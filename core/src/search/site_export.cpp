@@ -1,12 +1,15 @@
 // export_search: the FTS5 index as static files for the site's client. Postings come from
-// fts5vocab's 'instance' table, i.e. exactly the tokens FTS5 holds (colocated compound parts
-// included), and document lengths from the docsize table, so the client's bm25 sees the
-// numbers FTS5's bm25 sees.
+// the stored rows analysed again exactly as the index's tokenizer did (colocated compound
+// parts included; a test holds them equal to fts5vocab's view of the index), and document
+// lengths from the docsize table, so the client's bm25 sees the numbers FTS5's bm25 sees.
 #include <algorithm>
 #include <array>
+#include <exception>
 #include <functional>
+#include <mutex>
 #include <set>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
 
 #include "playmaker/analysis.hpp"
@@ -114,20 +117,22 @@ std::vector<long long> decode_sizes(const std::string& blob) {
     return out;
 }
 
-int b64_value(char c) {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '-') return 62;
-    if (c == '_') return 63;
-    return -1;
+// The value of each base64 digit, or -1.
+const std::array<signed char, 256>& b64_values() {
+    static const std::array<signed char, 256> table = [] {
+        std::array<signed char, 256> t{};
+        t.fill(-1);
+        for (int i = 0; i < 64; ++i) t[static_cast<unsigned char>(kB64[i])] = static_cast<signed char>(i);
+        return t;
+    }();
+    return table;
 }
 
 // Reads one number written by put_varint; false at the end of `s` or on a foreign digit.
 bool get_varint(std::string_view s, std::size_t& i, unsigned long long& n) {
     n = 0;
     for (int shift = 0; i < s.size() && shift < 64; shift += 5) {
-        int d = b64_value(s[i++]);
+        int d = b64_values()[static_cast<unsigned char>(s[i++])];
         if (d < 0) return false;
         n |= static_cast<unsigned long long>(d & 31) << shift;
         if (!(d & 32)) return true;
@@ -202,16 +207,6 @@ void splice_postings(std::string& t, std::string& p, const std::vector<bool>& go
     p = std::move(np);
 }
 
-int column_of(std::string_view name) {
-    switch (name.empty() ? '\0' : name[0]) {
-        case 't': return 0;  // title
-        case 's': return 1;  // summary
-        case 'b': return 2;  // body
-        case 'l': return 3;  // labels
-        default: return -1;
-    }
-}
-
 struct Doc {
     long long rowid = 0;
     std::string id, kind, title, summary, lang, source;
@@ -227,8 +222,11 @@ using IdMap = std::unordered_map<std::string, std::uint32_t, ViewHash, std::equa
 
 class Exporter {
 public:
-    Exporter(const std::string& path, const SearchExportOptions& o) : db_(path, Db::kReadOnly), opt_(o) {
+    Exporter(const std::string& path, const SearchExportOptions& o) : db_path_(path), db_(path, Db::kReadOnly), opt_(o) {
         register_tokenizer(db_.get(), &ctx_);
+        // The index says which dictionaries it was analysed with; when they are the files
+        // here, their hash is not computed again.
+        analyzer_.adopt_version(get_meta(db_, "dictionaries"), get_meta(db_, "analysis"));
         if (get_meta(db_, "analysis") != analyzer_.version()) {
             throw std::runtime_error(path + " was built by another version of the analysis; rebuild it");
         }
@@ -263,7 +261,8 @@ public:
         }
         m += ",\"terms\":" + list(chunks) + ",\"lex\":" + list(lex) + "}";
         put("meta.json", m);
-        if (!opt_.state_file.empty()) save_export_state(opt_.state_file, st_);
+        bool same = incremental && stats_.changed == 0 && stats_.lexicon_reused;
+        if (!opt_.state_file.empty() && !same) save_export_state(opt_.state_file, st_);
         return stats_;
     }
 
@@ -336,58 +335,118 @@ private:
         return true;
     }
 
-    // Every term's postings from fts5vocab's 'instance' table: terms come in order, and per
-    // term the instances by rowid, column and offset; postings are then put in document
-    // order (ids order, not rowid order).
+    // Every term's postings, from every document analysed again as FTS5 analysed it (the
+    // words come from the index's vocabulary, so no dictionary is loaded): each thread
+    // takes a run of documents in order and encodes its postings term by term, and the
+    // runs are joined in document order. (tests/unit/test_search_export.cpp holds the
+    // result equal to what fts5vocab reads out of the index.)
     void scan_terms() {
-        db_.exec("CREATE VIRTUAL TABLE temp.pm_vocab USING fts5vocab(main, docs, instance)");
-        Stmt st(db_, "SELECT term, doc, col, offset FROM temp.pm_vocab");
-        st_.doc_terms.assign(docs_.size(), {});
-        struct Open {
-            unsigned doc;
-            Positions pos;
-        };
-        std::vector<Open> open;
-        std::string term;
-        long long last_rowid = -1;
-        bool skip = false;
-        auto emit = [&] {
-            if (term.empty()) return;
-            std::sort(open.begin(), open.end(), [](const Open& a, const Open& b) { return a.doc < b.doc; });
-            auto id = static_cast<std::uint32_t>(st_.terms.size());
-            std::string t, p;
-            unsigned prev = 0;
-            for (const Open& x : open) {
-                put_varint(t, x.doc - prev);
-                prev = x.doc;
-                put_varint(t, weighted(x.pos));
-                p += encode_positions(x.pos);
-                st_.doc_terms[x.doc].push_back(id);
-            }
-            st_.terms.push_back(term);
-            st_.t.push_back(std::move(t));
-            st_.p.push_back(std::move(p));
-        };
-        while (st.step()) {
-            std::string_view tm = st.view(0);
-            if (tm != term) {
-                emit();
-                term.assign(tm);
-                open.clear();
-                last_rowid = -1;
-            }
-            long long rowid = st.integer(1);
-            if (rowid != last_rowid) {
-                last_rowid = rowid;
-                auto n = num_.find(rowid);
-                skip = n == num_.end();
-                if (!skip) open.push_back(Open{n->second, {}});
-            }
-            int c = column_of(st.view(2));
-            if (skip || c < 0) continue;
-            open.back().pos[static_cast<std::size_t>(c)].push_back(st.integer(3));
+        std::size_t n = docs_.size();
+        unsigned threads = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), 8);
+        threads = static_cast<unsigned>(std::min<std::size_t>(threads, n / 256 + 1));
+        std::vector<Run> runs(threads);
+        std::vector<std::thread> pool;
+        std::exception_ptr failed;
+        std::mutex mu;
+        for (unsigned k = 0; k < threads; ++k) {
+            pool.emplace_back([&, k] {
+                try {
+                    analyse_run(runs[k], n * k / threads, n * (k + 1) / threads);
+                } catch (...) {
+                    std::lock_guard<std::mutex> lock(mu);
+                    if (!failed) failed = std::current_exception();
+                }
+            });
         }
-        emit();
+        for (auto& t : pool) t.join();
+        if (failed) std::rethrow_exception(failed);
+        st_.doc_terms.assign(n, {});
+        IdMap ids;
+        std::vector<unsigned> last;  // per term: the last document of its postings so far
+        for (Run& run : runs) {
+            std::vector<std::uint32_t> global(run.terms.size());
+            for (std::size_t i = 0; i < run.terms.size(); ++i) {
+                auto [it, added] = ids.emplace(run.terms[i], static_cast<std::uint32_t>(st_.terms.size()));
+                std::uint32_t id = global[i] = it->second;
+                if (added) {
+                    st_.terms.push_back(std::move(run.terms[i]));
+                    st_.t.push_back(std::move(run.t[i]));
+                    st_.p.push_back(std::move(run.p[i]));
+                    last.push_back(run.last[i]);
+                    continue;
+                }
+                // The run's first document is coded from 0; code it from the term's last.
+                std::size_t at = 0;
+                unsigned long long first = 0;
+                get_varint(run.t[i], at, first);
+                put_varint(st_.t[id], first - last[id]);
+                st_.t[id].append(run.t[i], at);
+                st_.p[id] += run.p[i];
+                last[id] = run.last[i];
+            }
+            for (std::size_t d = 0; d < run.doc_terms.size(); ++d) {
+                auto& mine = st_.doc_terms[run.from + d];
+                for (auto local : run.doc_terms[d]) mine.push_back(global[local]);
+                std::sort(mine.begin(), mine.end());
+            }
+        }
+    }
+
+    // One thread's documents and the postings it encoded, by its own term ids.
+    struct Run {
+        std::size_t from = 0;
+        std::vector<std::string> terms, t, p;
+        std::vector<unsigned> last;
+        std::vector<std::vector<std::uint32_t>> doc_terms;
+    };
+
+    void analyse_run(Run& run, std::size_t from, std::size_t to) const {
+        run.from = from;
+        Db db(db_path_, Db::kReadOnly);
+        Analyzer analyzer;
+        VocabStore vocab(db, true, false);
+        analyzer.set_store(&vocab);
+        Stmt text(db, "SELECT c0, c1, c2, c3 FROM docs_content WHERE id = ?1");
+        IdMap ids;
+        std::map<std::string, Positions> mine;
+        for (std::size_t d = from; d < to; ++d) {
+            mine.clear();
+            text.bind(1, docs_[d].rowid);
+            if (text.step()) analyse_row(analyzer, text, docs_[d].lang, mine);
+            text.reset();
+            auto& terms = run.doc_terms.emplace_back();
+            for (const auto& [term, pos] : mine) {
+                auto [it, added] = ids.emplace(term, static_cast<std::uint32_t>(run.terms.size()));
+                if (added) {
+                    run.terms.push_back(term);
+                    run.t.emplace_back();
+                    run.p.emplace_back();
+                    run.last.push_back(0);
+                }
+                std::uint32_t id = it->second;
+                put_varint(run.t[id], d - run.last[id]);
+                put_varint(run.t[id], weighted(pos));
+                run.p[id] += encode_positions(pos);
+                run.last[id] = static_cast<unsigned>(d);
+                terms.push_back(id);
+            }
+        }
+        analyzer.set_store(nullptr);
+    }
+
+    // A row's four columns as FTS5 tokenized them: per term, the positions in each column
+    // (colocated compound parts share their word's position).
+    static void analyse_row(Analyzer& analyzer, const Stmt& row, const std::string& lang,
+                            std::map<std::string, Positions>& out) {
+        for (int c = 0; c < 4; ++c) {
+            long long pos = -1;
+            analyzer.for_each_token(row.view(c), lang, [&](std::string_view term, std::size_t, std::size_t, bool colocated) {
+                if (!colocated) ++pos;
+                auto& at = out[std::string(term)][static_cast<std::size_t>(c)];
+                if (at.empty() || at.back() != pos) at.push_back(pos);
+                return 0;
+            });
+        }
     }
 
     // The folded words of every document (the lexicon's input), with how many hold each.
@@ -441,7 +500,7 @@ private:
         for (std::uint32_t i = 0; i < st_.words.size(); ++i) word_ids.emplace(st_.words[i], i);
         std::vector<bool> is_changed(docs_.size());
         std::map<std::uint32_t, std::vector<Posting>> added;  // term → new postings
-        Stmt text(db_, "SELECT title, summary, body, labels FROM docs WHERE rowid = ?1");
+        Stmt text(db_, "SELECT c0, c1, c2, c3 FROM docs_content WHERE id = ?1");
         for (unsigned d : changed) {  // in document order, so each term's additions are too
             is_changed[d] = true;
             for (auto t : st_.doc_terms[d]) dirty_terms_[t] = true;
@@ -450,17 +509,9 @@ private:
             std::vector<std::uint32_t> words;
             text.bind(1, docs_[d].rowid);
             if (text.step()) {
+                analyse_row(analyzer_, text, docs_[d].lang, mine);
                 for (int c = 0; c < 4; ++c) {
-                    std::string col = text.text(c);
-                    long long pos = -1;
-                    analyzer_.for_each_token(col, docs_[d].lang,
-                                             [&](std::string_view term, std::size_t, std::size_t, bool colocated) {
-                                                 if (!colocated) ++pos;
-                                                 auto& at = mine[std::string(term)][static_cast<std::size_t>(c)];
-                                                 if (at.empty() || at.back() != pos) at.push_back(pos);
-                                                 return 0;
-                                             });
-                    WordReader r(col);
+                    WordReader r(text.view(c));
                     while (r.next()) words.push_back(word_id(word_ids, r.folded()));
                 }
             }
@@ -804,6 +855,7 @@ private:
         }
     }
 
+    std::string db_path_;
     Db db_;
     const SearchExportOptions& opt_;
     Analyzer analyzer_;
