@@ -10,7 +10,7 @@
   if (!A || !app) return;
   var DATA = new URL(app.getAttribute('data-data'), document.baseURI).href;
   var K1 = 1.2, B = 0.75, PAGE = 10;
-  var FORMAT = 'search-export-2';  // kExportFormat in core/src/search/site_export.cpp
+  var FORMAT = 'search-export-3';  // kExportFormat in core/src/search/site_export.cpp
 
   /* ---- fetching, with a byte count for the benchmark ---- */
   var cache = {};
@@ -98,7 +98,7 @@
   }
 
   /* ---- the index ---- */
-  var meta, table, stops, docFacets;
+  var meta, table, stops, docFacets, placeNames = {};
   var ready;
   function init() {
     if (!ready) ready = Promise.all([load('meta.json'), load('table.json')]).then(function (r) {
@@ -111,11 +111,12 @@
       var n = meta.n, dl = new Array(n), w = table.dlw;
       for (var i = 0; i < n; i++) dl[i] = b64(table.dl, i * w, w);
       table.dlv = dl;
-      Object.keys(table.facets).forEach(function (f) { docFacets[f] = decodeFacet(table.facets[f]); });
+      Object.keys(table.facets).forEach(function (f) { docFacets[f] = decodeFacet(f, table.facets[f]); });
     });
     return ready;
   }
-  function decodeFacet(x) {
+  function decodeFacet(f, x) {
+    if (x.names) placeNames[f] = x.names;
     if (x.lists) {
       return Object.keys(x.lists).map(function (v) {
         var list = x.lists[v], docs = [], prev = 0;
@@ -133,7 +134,7 @@
   // The facets a query filters by that table.json does not hold.
   function loadFacets(names) {
     return Promise.all(names.filter(function (f) { return !docFacets[f] && table.more.indexOf(f) >= 0; })
-      .map(function (f) { return load('f/' + f + '.json').then(function (x) { docFacets[f] = decodeFacet(x); }); }));
+      .map(function (f) { return load('f/' + f + '.json').then(function (x) { docFacets[f] = decodeFacet(f, x); }); }));
   }
   var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   var B64V = new Int8Array(128);
@@ -288,16 +289,21 @@
   /* ---- Index::search ---- */
   var KIND_FOLDERS = { findings: 'finding', drivers: 'driver', opportunities: 'opportunity', challenges: 'challenge',
     cases: 'case', recommendations: 'recommendation', concepts: 'concept' };
+  // Lower case, one code point at a time (utf8::to_lower).
+  function lower(s) {
+    return Array.from(s).map(function (c) { return c.toLowerCase(); }).join('');
+  }
   function resolve(facet, value) {
-    var values = docFacets[facet] || [], v = A.foldWord(value), wanted;
+    var values = docFacets[facet] || [], v = A.foldWord(value), q = lower(value.trim()), wanted;
+    var names = placeNames[facet] || {};
     if (facet === 'kind') wanted = [KIND_FOLDERS[v] || (v === 'references' ? 'reference' : v)];
+    else if (facet === 'municipality') wanted = Object.prototype.hasOwnProperty.call(names, q) ? [names[q]] : [];
     else wanted = [v];
     var out = [];
     values.forEach(function (fv) {
-      var ok = wanted.some(function (w) {
-        if (facet === 'county') return A.foldWord(fv[0]).indexOf(A.foldWord(w)) >= 0;
-        return fv[0] === w || A.foldWord(fv[0]) === A.foldWord(w);
-      });
+      var ok = facet === 'county'
+        ? q !== '' && (names[fv[0]] || []).some(function (f) { return q === f[0] || f[1].indexOf(q) >= 0; })
+        : wanted.some(function (w) { return fv[0] === w || A.foldWord(fv[0]) === A.foldWord(w); });
       if (ok) out.push(fv[1]);
     });
     var set = new Set();

@@ -13,5 +13,10 @@ QUERIES = {
     "fixture": ["rolle", "entreprenørrollen", "kommunar", "kommuner", "innbyggere", "innbyggjar",
                 "företagare", "landsbygd", "kommunerna", "havbruk", "fond", "dem", "demens", "gård",
                 "\"inn på tunet\"", "sentralisering -fraflytting", "innvandrere OR fraflytting", "gründer*",
-                "lang:nn kommune", "year:2019 kommune", "kommune:5006 kommune", "fylke:trøndelag kommune"],
+                "lang:nn kommune", "year:2019 kommune", "kommune:5006 kommune", "fylke:trøndelag kommune",
+                # places by every name the register knows, as Index::search resolves them
+                "kommune:steinkjer kommune", "kommune:Steinkjer", "kommune:raarvihke kommune",
+                "kommune:røyrvik", "kommune:trondheim kommune", "kommune:tråante", "kommune:östersund",
+                "kommune:se-2380", "fylke:50 kommune", "fylke:trööndelage kommune", "fylke:jämtland", "fylke:23",
+                "fylke:trøn kommune", "kommune:nowhere kommune", "fylke:nowhere kommune"],
 }

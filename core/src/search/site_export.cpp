@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "playmaker/analysis.hpp"
+#include "playmaker/municipality.hpp"
 #include "playmaker/search_export.hpp"
 #include "search/fts_tokenizer.hpp"
 #include "search/export_state.hpp"
@@ -20,6 +21,7 @@
 #include "search/paradigm.hpp"
 #include "search/store.hpp"
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 namespace playmaker {
 
@@ -27,7 +29,7 @@ using namespace search;
 
 // Bump when the files change shape (site/assets/search.js reads them): a site built with
 // another format is exported again, never reused.
-constexpr const char* kExportFormat = "search-export-2";
+constexpr const char* kExportFormat = "search-export-3";
 
 std::string json_quote(std::string_view s) {
     static const char* hex = "0123456789abcdef";
@@ -766,6 +768,10 @@ private:
         std::vector<std::string> others;
         for (auto& [facet, values] : facets) {
             std::string body = facet_json(facet, values);
+            if (facet == "municipality" || facet == "county") {
+                body.pop_back();
+                body += ",\"names\":" + place_names(facet, values) + "}";
+            }
             if (facet == "kind" || facet == "theme" || facet == "county") {
                 table += (first_shown ? "" : ",") + json_quote(facet) + ":" + body;
                 first_shown = false;
@@ -788,6 +794,48 @@ private:
             first = false;
         }
         put("table.json", table + "}}");
+    }
+
+    // How a filter names a municipality or a county, so the client resolves it as
+    // Index::search does (Register::find, Register::in_county): for a municipality, every
+    // lower-cased form that finds exactly it → its code; for a county, the number and the
+    // lower-cased full name of each (a filter matches by the number or any part of a name).
+    static std::string place_names(const std::string& facet, const std::map<std::string, std::vector<unsigned>>& values) {
+        const Register& reg = Register::builtin();
+        std::map<std::string, std::set<std::string>> names;
+        for (const auto& m : reg.all()) {
+            if (facet == "municipality" && values.count(m.code)) {
+                std::vector<std::string> forms = m.names;
+                forms.push_back(m.code);
+                forms.push_back(m.full_name);
+                if (m.country == "NO") forms.push_back(m.number);
+                for (const auto& f : forms) {
+                    if (reg.find(f) == &m) names[utf8::to_lower(f)].insert(m.code);
+                }
+            } else if (facet == "county" && values.count(m.county)) {
+                names[m.county].insert(m.county_number + "\t" + utf8::to_lower(m.county_full));
+            }
+        }
+        std::string out = "{";
+        bool first = true;
+        for (const auto& [key, set] : names) {
+            out += (first ? "" : ",") + json_quote(key) + ":";
+            if (facet == "municipality") {
+                out += json_quote(*set.begin());
+            } else {
+                out += "[";
+                bool f2 = true;
+                for (const auto& form : set) {
+                    auto tab = form.find('\t');
+                    out += std::string(f2 ? "" : ",") + "[" + json_quote(form.substr(0, tab)) + "," +
+                           json_quote(form.substr(tab + 1)) + "]";
+                    f2 = false;
+                }
+                out += "]";
+            }
+            first = false;
+        }
+        return out + "}";
     }
 
     // {"values": [...], "width": W, "codes": "..."} for one-valued facets, {"lists": {value:
