@@ -139,6 +139,15 @@ TEST_CASE("an id that cannot be a URL is an error", "[loader][validation]") {
     CHECK(has(d, "cases/Røyrvik_Hytter.md: error: id 'Røyrvik_Hytter'"));
 }
 
+TEST_CASE("an id that names a site's list page is an error", "[loader][validation]") {
+    Diagnostics d;
+    parse("---\ntitle: T\n---\n", d, "cases/index.md");
+    CHECK(has(d, "cases/index.md: error: id 'index' is reserved"));
+    Taxonomy t;
+    parse_taxonomy("themes:\n  - id: index\n    nb: Indeks\n", "taxonomy.yaml", t, d);
+    CHECK(has(d, "taxonomy.yaml:2:9: error: term id 'index' is reserved"));
+}
+
 TEST_CASE("malformed YAML is reported at its line in the file", "[loader][validation]") {
     Diagnostics d;
     parse("---\ntitle: T\nthemes: [a, b\nsummary: x\n---\n", d);

@@ -54,6 +54,9 @@ bool parse_item(std::string_view bytes, const std::string& name, Item& out, Diag
     if (!std::regex_match(out.id, id_re)) {
         diags.error(name, 0, 0,
                     "id '" + out.id + "' (the file name) may hold only a-z, 0-9 and '-': it becomes a URL");
+    } else if (out.id == "index") {
+        diags.error(name, 0, 0,
+                    "id 'index' is reserved: " + folder + "/index.html on the site lists every item of the folder");
     }
 
     auto fm = split_front_matter(bytes, name, diags);

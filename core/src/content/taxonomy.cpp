@@ -64,6 +64,9 @@ void parse_terms(const YAML::Node& root, const char* key, std::vector<Term>& out
         }
         if (!std::regex_match(t.id, id_re)) {
             src.error(node["id"], "term id '" + t.id + "' must be lower-case letters, digits and '-'");
+        } else if (t.id == "index") {
+            src.error(node["id"], std::string("term id 'index' is reserved: index.html of the site's ") + key +
+                                      " folder lists every term");
         }
         yamldoc::read_string(node, "nb", t.label_nb, src);
         yamldoc::read_string(node, "nn", t.label_nn, src);
