@@ -88,8 +88,8 @@ int run(const Args& args) {
 
     bool notes = !s.corpus.profiles.empty() || args.flag("--all-municipalities");
     // The index serves the notes' selection and the site's search (exported with the site).
-    if (int rc = open_index(s); rc != kOk) return rc;
-    s.index.reset();  // each worker opens its own connection
+    // Each worker opens its own connection, so the index is only brought up to date here.
+    if (int rc = ensure_index(s.content, s.db); rc != kOk) return rc;
     phase("index");
 
     SiteStats stats;
