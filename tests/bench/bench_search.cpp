@@ -69,11 +69,12 @@ int index_plain(const std::string& content, const std::string& dbpath) {
         playmaker::Item item;
         playmaker::Diagnostics d;
         std::string rel = p.parent_path().filename().string() + "/" + p.filename().string();
-        if (!playmaker::parse_item(playmaker::text::read_file(p.string()), rel, item, d)) continue;
+        std::string text;
+        if (!playmaker::parse_item(playmaker::text::read_file(p.string()), rel, item, d, text)) continue;
         auto t1 = Clock::now();
         sqlite3_bind_text(st, 1, item.title.data(), static_cast<int>(item.title.size()), SQLITE_STATIC);
         sqlite3_bind_text(st, 2, item.summary.data(), static_cast<int>(item.summary.size()), SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, item.body_text.data(), static_cast<int>(item.body_text.size()), SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
         check(sqlite3_step(st), db);
         sqlite3_reset(st);
         insert_s += since(t1);

@@ -41,7 +41,7 @@ TEST_CASE("an item's kind comes from its folder and its id from the file name", 
     CHECK(item.lang == "nb");
     CHECK(item.body_line == 6);
     CHECK(item.body_html == "<p>Tekst.</p>\n");
-    CHECK(item.body_text == "Tekst.");
+    CHECK(item.body_text() == "Tekst.");
 }
 
 TEST_CASE("every front-matter field is read", "[loader]") {

@@ -38,6 +38,9 @@ struct Corpus {
 // `name` is the path relative to the content root, e.g. "cases/steinkjer-bolystteam.md";
 // kind and id come from it.
 bool parse_item(std::string_view bytes, const std::string& name, Item& out, Diagnostics& diags);
+// The same, also giving the body as plain text (Item::body_text, made once here).
+bool parse_item(std::string_view bytes, const std::string& name, Item& out, Diagnostics& diags,
+                std::string& body_text);
 
 // Parses a CSL-JSON file (an array of entries, or one entry) into `out`, locating each
 // entry and each problem at its line in the file.

@@ -75,7 +75,6 @@ struct Item {
     std::string body;        // the Markdown source after the front matter
     int body_line = 1;       // the file line on which `body` starts
     std::string body_html;   // cmark's safe HTML of `body` (citations and links left as text)
-    std::string body_text;   // plain text of `body`, for search and snippets
     std::vector<Citation> citations;
     std::vector<Link> links;
 
@@ -92,6 +91,9 @@ struct Item {
     int year() const;
     // Every literature key the item cites: `sources` and the body's citations, once each.
     std::vector<std::string> cited_keys() const;
+    // The body as plain text, for search and snippets (made from `body` when asked: only
+    // the index reads it, so parsed and cached items do not carry it).
+    std::string body_text() const;
 };
 
 }  // namespace playmaker

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "content/markdown.hpp"
+
 namespace playmaker {
 namespace {
 
@@ -82,5 +84,7 @@ std::vector<std::string> Item::cited_keys() const {
     }
     return keys;
 }
+
+std::string Item::body_text() const { return markdown::to_text(body); }
 
 }  // namespace playmaker

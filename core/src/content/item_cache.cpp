@@ -14,7 +14,7 @@ namespace playmaker {
 namespace {
 
 // Bump when Item or the encoding changes: an older cache then reads as empty.
-constexpr std::string_view kMagic = "playmaker-item-cache 3\n";
+constexpr std::string_view kMagic = "playmaker-item-cache 4\n";
 
 // A stamp is trusted only when the file was last changed this long before the cache was
 // written, so a second change within the clock's resolution cannot go unseen.
@@ -53,7 +53,6 @@ void encode_item(Writer& w, const Item& it) {
     w.str(it.body);
     w.i32(it.body_line);
     w.str(it.body_html);
-    w.str(it.body_text);
     w.u32(static_cast<std::uint32_t>(it.citations.size()));
     for (const auto& c : it.citations) {
         w.u32(static_cast<std::uint32_t>(c.refs.size()));
@@ -106,7 +105,6 @@ void decode_item(Reader& r, Item& it) {
     r.str(it.body);
     it.body_line = r.i32();
     r.str(it.body_html);
-    r.str(it.body_text);
     it.citations.resize(r.count());
     for (auto& c : it.citations) {
         c.refs.resize(r.count());
@@ -145,7 +143,7 @@ void decode_item(Reader& r, Item& it) {
 std::string ItemCache::encode(const std::vector<Item>& items, const std::vector<FileStamp>& stamps) {
     Writer w;
     std::size_t guess = kMagic.size() + 8;
-    for (const auto& it : items) guess += it.body.size() + it.body_html.size() + it.body_text.size() + 1024;
+    for (const auto& it : items) guess += it.body.size() + it.body_html.size() + 1024;
     w.out.reserve(guess);
     w.out.append(kMagic);
     w.u32(static_cast<std::uint32_t>(items.size()));

@@ -33,6 +33,12 @@ void read_string_field(const YAML::Node& root, const char* key, std::string& out
 }  // namespace
 
 bool parse_item(std::string_view bytes, const std::string& name, Item& out, Diagnostics& diags) {
+    std::string text;
+    return parse_item(bytes, name, out, diags, text);
+}
+
+bool parse_item(std::string_view bytes, const std::string& name, Item& out, Diagnostics& diags,
+                std::string& body_text) {
     out = Item{};
     out.path = name;
     out.hash = text::hash_hex(bytes);
@@ -115,9 +121,9 @@ bool parse_item(std::string_view bytes, const std::string& name, Item& out, Diag
     out.body = std::string(fm->body);
     out.body_line = fm->body_line;
     out.body_html = markdown::to_html(out.body);
-    out.body_text = markdown::to_text(out.body);
     markdown::scan(out.body, out.body_line, out.citations, out.links);
-    out.words = text::count_words(out.title) + text::count_words(out.body_text);
+    body_text = markdown::to_text(out.body);
+    out.words = text::count_words(out.title) + text::count_words(body_text);
     out.summary_words = text::count_words(out.summary);
     return true;
 }

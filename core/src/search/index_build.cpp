@@ -74,7 +74,7 @@ public:
         return static_cast<int>(rows.size());
     }
 
-    void add(const Item& item) {
+    void add(const Item& item, const std::string& body_text) {
         std::string labels;
         auto label = [&](const char* facet, const std::vector<std::string>& ids) {
             for (const auto& id : ids) {
@@ -94,7 +94,7 @@ public:
             }
         }
         long long rowid = insert(item.path, item.id, kind_name(item.kind), item.title, item.summary,
-                                 item.body_text, labels, item.lang);
+                                 body_text, labels, item.lang);
         facet(rowid, "kind", kind_name(item.kind));
         facet(rowid, "lang", item.lang);
         for (const auto& v : item.themes) facet(rowid, "theme", v);
@@ -307,8 +307,9 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
                 stats.indexed += static_cast<int>(refs.size());
             } else {
                 Item item;
-                if (parse_item(bytes, f.rel, item, stats.diagnostics)) {
-                    builder.add(item);
+                std::string text;
+                if (parse_item(bytes, f.rel, item, stats.diagnostics, text)) {
+                    builder.add(item, text);
                     ++stats.indexed;
                 }
             }
