@@ -66,6 +66,8 @@ bool extend_lexicon(Db& db, Analyzer& analyzer, std::vector<std::string>& seen, 
         Stmt known(db, "SELECT 1 FROM lexicon_sources WHERE word = ?1");
         Stmt add(db, "INSERT INTO lexicon_sources(word) VALUES(?1)");
         for (const auto& w : seen) {
+            // A word with a digit is its own term and Snowball's, and no form of a lemma.
+            if (std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
             if (lookup) {
                 known.bind(1, w);
                 bool found = known.step();
