@@ -110,10 +110,24 @@ TEST_CASE("offsets point into the original text, one primary token per word") {
 }
 
 TEST_CASE("a query word gives one term per language family, without repeats") {
-    auto q = analyzer().query_terms("kommunene");
+    auto q = analyzer().query_terms("kommunene", nullptr);
     REQUIRE(!q.empty());
     CHECK(q[0] == term("kommunene"));
-    CHECK(analyzer().query_terms("...").empty());
+    CHECK(analyzer().query_terms("...", nullptr).empty());
+}
+
+TEST_CASE("a query word's Norwegian term comes from the lexicon, else from Snowball, never the dictionaries") {
+    Analyzer a;
+    playmaker::MapLexicon lex;
+    lex.entries = {{"innbyggere", "innbygger"}, {"og", "x"}};
+    const unsigned no = Analyzer::kNorwegian;
+    CHECK(a.query_terms("Innbyggere", &lex, no) == std::vector<std::string>{"innbygger"});
+    // Absent from the lexicon: Snowball's term, whatever the dictionaries would say.
+    CHECK(a.query_terms("mangelende", &lex, no) == std::vector<std::string>{a.snowball_term("mangelende", no)});
+    CHECK(a.query_terms("ressurslogikken", nullptr, no)[0] == a.snowball_term("ressurslogikken", no));
+    CHECK(a.query_terms("og", &lex, no) == std::vector<std::string>{"og"});  // a stop word stays itself
+    CHECK(has(a.query_terms("innbyggere", &lex), a.snowball_term("innbyggere", Analyzer::kSwedish)));
+    CHECK_FALSE(a.dictionaries_loaded());
 }
 
 TEST_CASE("the version names the lexicon") {

@@ -1,11 +1,13 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 #include "playmaker/analysis.hpp"
 #include "playmaker/index.hpp"
 #include "search/fts_tokenizer.hpp"
 #include "search/query.hpp"
+#include "search/query_lexicon.hpp"
 #include "search/store.hpp"
 
 namespace fs = std::filesystem;
@@ -125,6 +127,8 @@ TEST_CASE("pm_rank gives bm25's scores") {
     search::TokenizerContext ctx{&analyzer};
     search::Db db(t.db, search::Db::kReadOnly);
     search::register_tokenizer(db.get(), &ctx);
+    search::LexiconTable lexicon(db);
+    ctx.lexicon = &lexicon;
     std::vector<std::uint32_t> lengths;
     {
         search::Stmt st(db, "SELECT rowid, length FROM entries");
@@ -168,7 +172,7 @@ TEST_CASE("the index keeps its vocabulary: known words need no dictionary") {
         for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i].term == b[i].term);
     }
     std::vector<Token> c;
-    cached.analyze("fylkeskommunane", "nn", c);  // not in the fixture: the dictionaries it is
+    cached.analyze("mangelende", "nb", c);  // related to nothing in the fixture: the dictionaries it is
     CHECK(cached.dictionaries_loaded());
     cached.set_store(nullptr);
 }
@@ -183,4 +187,58 @@ TEST_CASE("opening an index does not hash the dictionaries again") {
     Analyzer b;
     b.adopt_version("another signature", "analysis-1;lexicon-0000");
     CHECK(b.version() == a.version());  // a signature that does not fit is ignored
+}
+
+TEST_CASE("a query uses the index's lexicon: a content word's forms get the indexed term, other words Snowball's") {
+    TempDb t;
+    Index::build(kFixture, t.db);
+    Analyzer full;
+    const unsigned no = Analyzer::kNorwegian;
+    auto idx = Index::open(t.db);
+    // innbyggere is not in the fixture, but a form of a word that is (innbyggjarane).
+    CHECK(idx->query_terms("innbyggere", no)[0] == full.word_terms("innbyggere", "nb").term);
+    CHECK(idx->query_terms("innbyggjarane", no)[0] == full.word_terms("innbyggjarane", "nb").term);
+    CHECK(idx->query_terms("innbyggere", no)[0] != full.snowball_term("innbyggere", no));
+    // Unrelated to the content: Snowball, even where the dictionaries would decide otherwise.
+    CHECK(idx->query_terms("mangelende", no)[0] == full.snowball_term("mangelende", no));
+    // The same rule with the table on a plain Analyzer never reads the dictionaries.
+    Analyzer a;
+    search::Db db(t.db, search::Db::kReadOnly);
+    search::LexiconTable lex(db);
+    CHECK(a.query_terms("innbyggere", &lex, no) == idx->query_terms("innbyggere", no));
+    CHECK(a.query_terms("mangelende", &lex, no) == idx->query_terms("mangelende", no));
+    CHECK_FALSE(a.dictionaries_loaded());
+}
+
+TEST_CASE("a refreshed index's lexicon is the one a fresh build of the same content has") {
+    TempDb t;
+    fs::path content = fs::path(t.dir) / "content";
+    fs::copy(kFixture, content, fs::copy_options::recursive);
+    std::string fresh = t.dir + "/fresh.sqlite";
+    Index::build(content.string(), t.db);
+    std::vector<std::pair<std::string, std::string>> before;
+    {
+        search::Db db(t.db, search::Db::kReadOnly);
+        search::Stmt st(db, "SELECT word, term FROM lexicon ORDER BY word");
+        while (st.step()) before.emplace_back(st.text(0), st.text(1));
+    }
+    {
+        std::ofstream out(content / "findings" / "ny.md");
+        out << "---\ntitle: Ressurslogikken i skolebøkene\nsummary: Mangelende fjordbrukslandskap.\nlang: nb\n"
+               "themes: [samskaping]\ndate: 2022-03-01\n---\nDistriktskommunane og reiselivsbedriftene.\n";
+    }
+    Index::build(content.string(), t.db);
+    Index::build(content.string(), fresh);
+    auto rows = [](const std::string& path) {
+        search::Db db(path, search::Db::kReadOnly);
+        std::vector<std::pair<std::string, std::string>> out;
+        search::Stmt st(db, "SELECT word, term FROM lexicon ORDER BY word");
+        while (st.step()) out.emplace_back(st.text(0), st.text(1));
+        return std::make_pair(out, search::get_meta(db, "lexicon"));
+    };
+    auto a = rows(t.db), b = rows(fresh);
+    CHECK(a.first.size() == b.first.size());
+    CHECK(a.first == b.first);
+    CHECK(a.second == b.second);
+    CHECK(a.first.size() > before.size());  // the new words and their forms
 }

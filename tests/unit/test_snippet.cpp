@@ -14,9 +14,20 @@ Analyzer& analyzer() {
     return a;
 }
 
+// The lexicon an index of `text` would hold for the text's own words (query_lexicon.hpp).
+MapLexicon text_lexicon(const std::string& text) {
+    MapLexicon lex;
+    for (const auto& w : split_words(text)) {
+        std::string t = analyzer().word_terms(w.folded, "nb").term;
+        if (t != analyzer().snowball_term(w.folded, Analyzer::kNorwegian)) lex.entries[w.folded] = t;
+    }
+    return lex;
+}
+
 std::string snip(const std::string& query, const std::string& text, const std::string& lang = "nb",
                  std::size_t words = 24) {
-    auto h = make_highlight(parse_query(query), analyzer(), Analyzer::kAll);
+    MapLexicon lexicon = text_lexicon(text);
+    auto h = make_highlight(parse_query(query), analyzer(), &lexicon, Analyzer::kAll);
     return make_snippet(text, lang, h, analyzer(), words).html;
 }
 

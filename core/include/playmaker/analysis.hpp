@@ -1,7 +1,8 @@
 // The text analysis behind search: text in a language → index terms with byte offsets.
 //
-// One deterministic function, used for items, for queries and (later) exported for the
-// static site: strict UTF-8 decoding, case folding for all of Unicode, é/è/ê/ô-style
+// One deterministic function for the text of items (queries follow their own rule built on
+// it, Analyzer::query_terms, which the static site's client computes alike): strict UTF-8
+// decoding, case folding for all of Unicode, é/è/ê/ô-style
 // accents folded (never å, æ, ø, ä, ö), Norwegian words brought to their lemma with the
 // nb/nn hunspell dictionaries (Debian hunspell-no) and then stemmed with Snowball
 // `norwegian`, Swedish and English words stemmed with Snowball, and Norwegian compounds
@@ -15,6 +16,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -40,6 +42,22 @@ public:
     virtual void add(std::string_view word, const std::string& term, const std::vector<std::string>& parts) = 0;
 };
 
+// The Norwegian words whose query-time term is not Snowball's (Analyzer::query_terms): an
+// index keeps one, computed when it is built, and the static site exports it.
+class QueryLexicon {
+public:
+    virtual ~QueryLexicon() = default;
+    // The term of a folded word when the lexicon holds it; false (term untouched) otherwise.
+    virtual bool find(std::string_view folded_word, std::string& term) = 0;
+};
+
+// A QueryLexicon held in memory: folded word → term.
+class MapLexicon : public QueryLexicon {
+public:
+    std::map<std::string, std::string, std::less<>> entries;
+    bool find(std::string_view folded_word, std::string& term) override;
+};
+
 // The analysis version: changes whenever a change of code or data changes any term, so an
 // index built with another version is re-analysed. Includes the lexicon's hash.
 class Analyzer {
@@ -62,8 +80,9 @@ public:
     using Emit = std::function<int(std::string_view term, std::size_t start, std::size_t end, bool colocated)>;
     int for_each_token(std::string_view text, std::string_view lang, const Emit& emit);
 
-    // The terms of one folded word (from WordReader or split_words) in `lang`: the primary
-    // term and the compound parts. Valid until the next call on this Analyzer.
+    // The terms of one folded word (from WordReader or split_words) in `lang`, as the
+    // analysis of a text gives them: the primary term and the compound parts. Valid until
+    // the next call on this Analyzer.
     struct WordTerms {
         const std::string& term;
         const std::vector<std::string>& parts;
@@ -75,7 +94,14 @@ public:
     // language, so it meets items in every language where the stems agree. Empty when the
     // word gives no token. `families` limits the languages: a bit set of kNorwegian,
     // kSwedish, kEnglish.
-    std::vector<std::string> query_terms(std::string_view word, unsigned families = kAll);
+    //
+    // This is the query-time rule, not the analysis of a text: the Norwegian term is the
+    // word itself for a stop word, else the word's entry in `lexicon` when it has one
+    // (an index's lexicon, holding the terms the text analysis gives its content's words
+    // and their forms wherever they differ from Snowball's), else snowball_term. It never
+    // reads the dictionaries, and it is exactly what the static site's client computes
+    // from the same lexicon. `lexicon` may be null: Snowball alone.
+    std::vector<std::string> query_terms(std::string_view word, QueryLexicon* lexicon, unsigned families = kAll);
     static constexpr unsigned kNorwegian = 1, kSwedish = 2, kEnglish = 4, kAll = 7;
 
     // The term of a folded word in one family (kNorwegian, kSwedish or kEnglish) without
@@ -101,6 +127,10 @@ public:
 
     // Consulted before the dictionaries (may be null; must outlive its use here).
     void set_store(AnalysisStore* store);
+    // From now on every folded word for_each_token analyses is appended to `words` (may be
+    // null: no more), at least the first time this Analyzer meets it in a language family;
+    // repeats are possible. An index learns so which words its documents hold.
+    void collect_words(std::vector<std::string>* words);
     // True once the dictionaries were read (for tests and measurements).
     bool dictionaries_loaded() const;
 

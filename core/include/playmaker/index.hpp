@@ -96,6 +96,11 @@ public:
     // for every other input returns results (possibly none) and never an SQLite error.
     SearchResults search(const SearchQuery& query);
 
+    // The terms a query word stands for in this index: Analyzer::query_terms with the
+    // index's lexicon, one per language family in `families` (Analyzer::kNorwegian …).
+    // Reads no dictionary.
+    std::vector<std::string> query_terms(std::string_view word, unsigned families);
+
     // The content root the index was built from (absolute).
     const std::string& content_root() const;
 

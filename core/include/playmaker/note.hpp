@@ -81,11 +81,6 @@ struct NoteOptions {
 // the register by the rules in core/src/notes/default_profile.cpp (documented there).
 Profile default_profile(const Municipality& m, const Corpus& corpus);
 
-// Every keyword a note for a municipality may search for: the profiles' keywords under
-// `content_root`, the keywords the default-profile rules use, and the county names. The
-// index analyses their words when it is built, so making a note never needs the
-// dictionaries.
-std::vector<std::string> note_keywords(const std::string& content_root);
 
 // The profile for `query`: a profile id ("steinkjer"), or any municipality the register
 // knows (number, code, name), whose own profile is used when the corpus has one.

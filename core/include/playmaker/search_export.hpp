@@ -16,8 +16,9 @@
 //                    at one position: per posting and column, the count then Δ-positions
 // Numbers in t/ and p/ are varints of base64 digits (5 bits a digit, lowest first, 32 added
 // to every digit but the last).
-//   l/K.json         lexicon chunk K: folded word → Norwegian term, only where the
-//                    dictionaries decide otherwise than Snowball alone (snowball_term)
+//   l/K.json         lexicon chunk K: the index's lexicon as it is, folded word → Norwegian
+//                    query term, only where it is not Snowball's (snowball_term): the
+//                    client's query_terms is then the core's (Analyzer::query_terms)
 //   d/N.json         document N as a result: id, kind, title, href, lang, summary, excerpt
 // A query fetches meta and table once, then only the chunks of its words.
 #pragma once
@@ -46,16 +47,15 @@ struct SearchExportOptions {
     // document files that edit touched are made again; more than that (documents added or
     // removed, another analysis, taxonomy, labels or pages) exports everything.
     std::string state_file;
-    // Extra words whose lexicon decisions are exported besides the corpus's own words.
-    std::vector<std::string> extra_words;
 };
 
 struct SearchExportStats {
-    std::size_t files = 0, bytes = 0, terms = 0, lexicon_words = 0;
+    std::size_t files = 0, bytes = 0, terms = 0;
+    std::size_t lexicon_words = 0;  // lexicon entries read from the index (0 when its chunks were kept)
     std::size_t reused = 0;       // files kept from the previous export without being made again
     std::size_t changed = 0;      // documents exported again (incremental exports)
     bool incremental = false;     // the state file was used
-    bool lexicon_reused = false;  // the content's words were the same as last time
+    bool lexicon_reused = false;  // the index's lexicon was the same as last time
 };
 
 // Exports the index at `db` (built by Index::build). Throws std::runtime_error when it
@@ -66,8 +66,9 @@ SearchExportStats export_search(const std::string& db, const SearchExportOptions
 // text is inert inside HTML and JavaScript.
 std::string json_quote(std::string_view s);
 
-// The lexicon decisions for `words` (folded): word → Norwegian term, where the term differs
-// from snowball_term. Used by the export and by the identity test.
+// The text analysis's Norwegian term of each of `words` (first word of each, folded) where
+// it is not snowball_term: what an index's lexicon holds for them once its content holds
+// them. For the identity tests; loads the dictionaries.
 std::map<std::string, std::string> lexicon_exceptions(const std::vector<std::string>& words);
 
 }  // namespace playmaker

@@ -18,7 +18,6 @@
 // Themes not in the taxonomy and drivers not in drivers/ are left out, so the rules hold
 // for any content tree.
 #include <algorithm>
-#include <filesystem>
 #include <set>
 
 #include "util/text.hpp"
@@ -76,25 +75,6 @@ Profile default_profile(const Municipality& m, const Corpus& corpus) {
         if (item && item->kind == Kind::Driver) p.drivers.push_back(d);
     }
     return p;
-}
-
-std::vector<std::string> note_keywords(const std::string& content_root) {
-    std::set<std::string> out = {"bosetting", "frivillighet", "fritidsboliger", "inn på tunet", "samarbeid",
-                                 "entreprenørskap", "innvandrere", "næringsliv"};
-    for (const auto& m : Register::builtin().all()) out.insert(m.county);
-    std::error_code ec;
-    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(content_root) / "profiles", ec)) {
-        try {
-            Diagnostics ignored;
-            Profile p;
-            if (parse_profile(text::read_file(e.path().string()), e.path().filename().string(), p, ignored)) {
-                out.insert(p.keywords.begin(), p.keywords.end());
-            }
-        } catch (const std::exception&) {
-            // an unreadable profile only means its keywords are analysed later, on demand
-        }
-    }
-    return {out.begin(), out.end()};
 }
 
 bool resolve_profile(const std::string& query, const Corpus& corpus, Profile& out, std::string& error) {

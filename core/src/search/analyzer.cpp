@@ -83,6 +83,7 @@ struct Analyzer::Impl {
     std::unordered_map<std::string, Entry, ViewHash, std::equal_to<>> cache[3];
     std::string version;
     AnalysisStore* store = nullptr;
+    std::vector<std::string>* seen = nullptr;  // collect_words
 
     explicit Impl(const std::string& dir) : lexicon(dir) {
         load_stopwords("stopwords-nb.txt", stop_no);
@@ -125,12 +126,13 @@ struct Analyzer::Impl {
         return e;
     }
 
-    const Entry& entry(Family f, std::string_view w) {
+    const Entry& entry(Family f, std::string_view w, bool from_text = false) {
         auto& c = cache[f];
         auto it = c.find(w);
         if (it != c.end()) return it->second;
         if (c.size() > 500000) c.clear();  // bounds memory on huge vocabularies
         std::string key(w);
+        if (from_text && seen) seen->push_back(key);
         Entry e = compute(f, key);
         return c.emplace(std::move(key), std::move(e)).first->second;
     }
@@ -157,6 +159,15 @@ void Analyzer::adopt_version(const std::string& signature, const std::string& ve
 
 void Analyzer::set_store(AnalysisStore* store) { impl_->store = store; }
 
+bool MapLexicon::find(std::string_view folded_word, std::string& term) {
+    auto it = entries.find(folded_word);
+    if (it == entries.end()) return false;
+    term = it->second;
+    return true;
+}
+
+void Analyzer::collect_words(std::vector<std::string>* words) { impl_->seen = words; }
+
 bool Analyzer::dictionaries_loaded() const { return impl_->lexicon.loaded(); }
 
 void Analyzer::analyze(std::string_view text, std::string_view lang, std::vector<Token>& out) {
@@ -170,7 +181,7 @@ int Analyzer::for_each_token(std::string_view text, std::string_view lang, const
     Family f = family_of(lang);
     WordReader r(text);
     while (r.next()) {
-        const Entry& e = impl_->entry(f, r.folded());
+        const Entry& e = impl_->entry(f, r.folded(), true);
         if (int rc = emit(e.term, r.start(), r.end(), false)) return rc;
         for (const auto& p : e.parts) {
             if (int rc = emit(p, r.start(), r.end(), true)) return rc;
@@ -184,14 +195,19 @@ Analyzer::WordTerms Analyzer::word_terms(std::string_view folded_word, std::stri
     return WordTerms{e.term, e.parts};
 }
 
-std::vector<std::string> Analyzer::query_terms(std::string_view word, unsigned families) {
+std::vector<std::string> Analyzer::query_terms(std::string_view word, QueryLexicon* lexicon, unsigned families) {
     std::vector<std::string> out;
     WordReader r(word);
     if (!r.next()) return out;
     const unsigned bits[3] = {kNorwegian, kSwedish, kEnglish};
+    std::string t;
     for (int f = 0; f < 3; ++f) {
         if (!(families & bits[f])) continue;
-        const std::string& t = impl_->entry(static_cast<Family>(f), r.folded()).term;
+        if (f != kNo) {
+            t = impl_->entry(static_cast<Family>(f), r.folded()).term;  // Snowball alone
+        } else if (impl_->stop_no.count(r.folded()) || !lexicon || !lexicon->find(r.folded(), t)) {
+            t = snowball_term(r.folded(), kNorwegian);
+        }
         if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
     }
     return out;

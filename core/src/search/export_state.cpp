@@ -9,7 +9,7 @@ namespace playmaker::search {
 namespace {
 
 // Bump when the state's layout changes: an older state then reads as none.
-constexpr std::string_view kMagic = "playmaker-export-state 1\n";
+constexpr std::string_view kMagic = "playmaker-export-state 2\n";
 
 // The ids still in use, renumbered in order: old id → new id (or kGone).
 constexpr std::uint32_t kGone = 0xFFFFFFFF;
@@ -67,18 +67,14 @@ bool load_export_state(const std::string& file, ExportState& s) {
     r.strs(s.chunk_first);
     r.strs(s.chunk_tkey);
     r.strs(s.chunk_pkey);
-    r.strs(s.words);
-    s.word_docs.resize(r.count());
-    for (auto& n : s.word_docs) n = r.u32();
-    get_lists(r, s.doc_words, s.words.size());
     r.str(s.lexicon_key);
     r.strs(s.lexicon_first);
-    r.strs(s.lexicon_bytes);
+    r.strs(s.lexicon_keys);
     std::size_t n = s.ids.size();
     bool shaped = s.sources.size() == n && s.doc_keys.size() == n && s.doc_terms.size() == n &&
-                  s.doc_words.size() == n && s.t.size() == s.terms.size() && s.p.size() == s.terms.size() &&
+                  s.t.size() == s.terms.size() && s.p.size() == s.terms.size() &&
                   s.chunk_tkey.size() == s.chunk_first.size() && s.chunk_pkey.size() == s.chunk_first.size() &&
-                  s.word_docs.size() == s.words.size() && s.lexicon_first.size() == s.lexicon_bytes.size();
+                  s.lexicon_first.size() == s.lexicon_keys.size();
     if (!r.ok || !r.at_end() || !shaped) {
         s = ExportState{};
         return false;
@@ -87,10 +83,9 @@ bool load_export_state(const std::string& file, ExportState& s) {
 }
 
 void save_export_state(const std::string& file, const ExportState& s) {
-    std::vector<bool> live_terms(s.terms.size()), live_words(s.words.size());
+    std::vector<bool> live_terms(s.terms.size());
     for (std::size_t i = 0; i < s.terms.size(); ++i) live_terms[i] = !s.t[i].empty();
-    for (std::size_t i = 0; i < s.words.size(); ++i) live_words[i] = s.word_docs[i] > 0;
-    auto term_ids = renumber(live_terms), word_ids = renumber(live_words);
+    auto term_ids = renumber(live_terms);
 
     binary::Writer w;
     std::size_t guess = 1 << 20;
@@ -111,20 +106,9 @@ void save_export_state(const std::string& file, const ExportState& s) {
     w.strs(s.chunk_first);
     w.strs(s.chunk_tkey);
     w.strs(s.chunk_pkey);
-    std::vector<std::string> words;
-    std::vector<std::uint32_t> counts;
-    for (std::size_t i = 0; i < s.words.size(); ++i) {
-        if (!live_words[i]) continue;
-        words.push_back(s.words[i]);
-        counts.push_back(s.word_docs[i]);
-    }
-    w.strs(words);
-    w.u32(static_cast<std::uint32_t>(counts.size()));
-    for (auto c : counts) w.u32(c);
-    put_lists(w, s.doc_words, word_ids);
     w.str(s.lexicon_key);
     w.strs(s.lexicon_first);
-    w.strs(s.lexicon_bytes);
+    w.strs(s.lexicon_keys);
     binary::write_cache_file(file, w.out);
 }
 

@@ -23,19 +23,15 @@ struct ExportState {
     // Term chunks in order: the first term of each, and the keys of t/K.json and p/K.json.
     std::vector<std::string> chunk_first, chunk_tkey, chunk_pkey;
 
-    // The content's folded words (the lexicon's input) with how many documents hold each.
-    std::vector<std::string> words;
-    std::vector<std::uint32_t> word_docs;
-    std::vector<std::vector<std::uint32_t>> doc_words;  // per document: word ids, ascending
-
-    // The lexicon's chunks as written: the key of the word set, first words and bytes.
+    // The lexicon's chunks as written: the table's hash (the index's meta "lexicon"), the
+    // first word and the key of every l/K.json.
     std::string lexicon_key;
-    std::vector<std::string> lexicon_first, lexicon_bytes;
+    std::vector<std::string> lexicon_first, lexicon_keys;
 };
 
 // Reads `file`; false (and an empty state) when it is missing or not a state of this format.
 bool load_export_state(const std::string& file, ExportState& state);
-// Writes the state, leaving out terms and words no document holds. Throws
+// Writes the state, leaving out terms no document holds. Throws
 // std::system_error when it cannot.
 void save_export_state(const std::string& file, const ExportState& state);
 

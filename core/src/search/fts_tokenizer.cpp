@@ -28,7 +28,7 @@ int x_tokenize(Fts5Tokenizer* t, void* pCtx, int flags, const char* pText, int n
         if (flags & FTS5_TOKENIZE_QUERY) {
             WordReader w(text);
             while (w.next()) {
-                std::vector<std::string> alts = ctx->analyzer->query_terms(w.folded(), ctx->query_families);
+                std::vector<std::string> alts = ctx->analyzer->query_terms(w.folded(), ctx->lexicon, ctx->query_families);
                 if (flags & FTS5_TOKENIZE_PREFIX) {
                     // A prefix also matches as typed; a prefix that begins another adds nothing.
                     alts.emplace_back(w.folded());

@@ -24,6 +24,7 @@ struct TokenizerContext {
     Analyzer* analyzer = nullptr;
     std::string lang = "nb";                   // for documents: the row being written
     unsigned query_families = Analyzer::kAll;  // for queries
+    QueryLexicon* lexicon = nullptr;           // for queries: the index's (query_lexicon.hpp)
     // For pm_rank: each row's length in tokens, by rowid, when the caller holds it (else
     // pm_rank asks FTS5, which reads the row's size record).
     const std::vector<std::uint32_t>* doc_len = nullptr;

@@ -14,9 +14,9 @@
 #include "playmaker/atomic.hpp"
 #include "playmaker/corpus.hpp"
 #include "playmaker/index.hpp"
-#include "playmaker/note.hpp"
 #include "playmaker/municipality.hpp"
 #include "search/fts_tokenizer.hpp"
+#include "search/query_lexicon.hpp"
 #include "search/store.hpp"
 #include "util/text.hpp"
 
@@ -263,9 +263,14 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
         VocabStore vocab(db, reuse, true);
         struct Detach {
             Analyzer& a;
-            ~Detach() { a.set_store(nullptr); }
+            ~Detach() {
+                a.set_store(nullptr);
+                a.collect_words(nullptr);
+            }
         } detach{analyzer};
         analyzer.set_store(&vocab);
+        std::vector<std::string> seen;  // the words of the documents written or deleted
+        analyzer.collect_words(&seen);
         std::map<std::string, Stored> stored;
         {
             Stmt st(db, "SELECT path, size, mtime, hash FROM files");
@@ -318,14 +323,12 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
             if (path != "taxonomy.yaml") stats.removed += builder.remove(path) > 0 ? 1 : 0;
             del_file.bind(1, path).run();
         }
-        // Words a note will search for are analysed now (see note_keywords), so making a
-        // note finds them in the vocabulary and never loads the dictionaries.
-        for (const auto& keyword : note_keywords(root)) {
-            for (const auto& w : split_words(keyword)) analyzer.query_terms(w.folded);
-        }
+        analyzer.collect_words(nullptr);
+        bool lexicon_changed = extend_lexicon(db, analyzer, seen, reuse);
         set_meta(db, "schema", kSchemaVersion);
         set_meta(db, "root", root);
-        vocab.flush();
+        vocab.flush(analyzer);
+        if (lexicon_changed || !reuse) set_meta(db, "lexicon", lexicon_hash(db));
         set_meta(db, "analysis", analyzer.version());
         set_meta(db, "dictionaries", analyzer.dictionary_signature());
         set_meta(db, "taxonomy", taxonomy_hash);

@@ -11,6 +11,7 @@
 #include "playmaker/municipality.hpp"
 #include "search/fts_tokenizer.hpp"
 #include "search/query.hpp"
+#include "search/query_lexicon.hpp"
 #include "search/snippet.hpp"
 #include "search/store.hpp"
 #include "util/utf8.hpp"
@@ -26,7 +27,8 @@ struct Index::Impl {
     Db db;
     Analyzer analyzer;
     TokenizerContext ctx{&analyzer};
-    std::unique_ptr<VocabStore> vocab;
+    std::unique_ptr<VocabStore> vocab;  // for snippets: the analysis of the rows' words
+    std::unique_ptr<LexiconTable> lexicon;  // for queries
     std::unique_ptr<Stmt> match_stmt, body_stmt;
     std::string root;
     std::vector<Row> rows;               // by rowid
@@ -45,6 +47,8 @@ struct Index::Impl {
         }
         vocab = std::make_unique<VocabStore>(db, true, false);
         analyzer.set_store(vocab.get());
+        lexicon = std::make_unique<LexiconTable>(db);
+        ctx.lexicon = lexicon.get();
         match_stmt = std::make_unique<Stmt>(db, (std::string("SELECT rowid, ") + kRank + " FROM docs WHERE docs MATCH ?1").c_str());
         body_stmt = std::make_unique<Stmt>(db, "SELECT body FROM docs WHERE rowid = ?1");
         root = get_meta(db, "root");
@@ -132,6 +136,10 @@ std::unique_ptr<Index> Index::open(const std::string& db) {
 }
 
 const std::string& Index::content_root() const { return impl_->root; }
+
+std::vector<std::string> Index::query_terms(std::string_view word, unsigned families) {
+    return impl_->analyzer.query_terms(word, impl_->lexicon.get(), families);
+}
 
 
 namespace {
@@ -257,7 +265,7 @@ SearchResults Index::search(const SearchQuery& query) {
     // else the better of summary and body, else the title (a reference's title is often
     // where it matches), else the summary as it is.
     Highlight hl;
-    if (query.snippets && !match.empty()) hl = make_highlight(pq, im.analyzer, im.ctx.query_families);
+    if (query.snippets && !match.empty()) hl = make_highlight(pq, im.analyzer, im.lexicon.get(), im.ctx.query_families);
     for (std::size_t i = offset; i < end; ++i) {
         const auto& row = im.rows[hits[i].second];
         SearchResult r{row.id, row.kind, row.title, row.path, row.lang, hits[i].first, {}};

@@ -17,8 +17,6 @@
 #include "playmaker/search_export.hpp"
 #include "search/fts_tokenizer.hpp"
 #include "search/export_state.hpp"
-#include "search/lexicon.hpp"
-#include "search/paradigm.hpp"
 #include "search/store.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
@@ -68,10 +66,11 @@ std::map<std::string, std::string> lexicon_exceptions(const std::vector<std::str
     Analyzer a;
     std::map<std::string, std::string> out;
     for (const auto& w : words) {
-        auto terms = a.query_terms(w, Analyzer::kNorwegian);
-        if (terms.empty()) continue;
-        std::string folded = split_words(w).at(0).folded;
-        if (terms[0] != a.snowball_term(folded, Analyzer::kNorwegian)) out[folded] = terms[0];
+        auto split = split_words(w);
+        if (split.empty()) continue;
+        const std::string& folded = split[0].folded;
+        std::string term = a.word_terms(folded, "nb").term;
+        if (term != a.snowball_term(folded, Analyzer::kNorwegian)) out[folded] = std::move(term);
     }
     return out;
 }
@@ -247,7 +246,6 @@ public:
             st_ = ExportState{};
             st_.base = base;
             scan_terms();
-            scan_words();
             dirty_terms_.assign(st_.terms.size(), true);
         }
         stats_.incremental = incremental;
@@ -316,7 +314,7 @@ private:
     }
 
     // What every exported file depends on besides the documents: the format, the analysis,
-    // the taxonomy, the labels, the pages results link to, and the extra lexicon words.
+    // the taxonomy, the labels and the pages results link to.
     std::string base_key() const {
         std::string all = std::string(kExportFormat) + ";" + get_meta(db_, "schema") + ";" + analyzer_version() + ";" +
                           get_meta(db_, "taxonomy") + ";" + std::to_string(families_) + ";";
@@ -324,7 +322,6 @@ private:
             for (const auto& [k, v] : m) all += facet + "\t" + k + "\t" + v + "\n";
         }
         for (const auto& d : docs_) all += opt_.href ? opt_.href(d.id, d.kind) + "\n" : "\n";
-        for (const auto& w : opt_.extra_words) all += w + "\n";
         return content_hash(all);
     }
     std::string analyzer_version() const { return get_meta(db_, "analysis"); }
@@ -451,35 +448,6 @@ private:
         }
     }
 
-    // The folded words of every document (the lexicon's input), with how many hold each.
-    void scan_words() {
-        st_.doc_words.assign(docs_.size(), {});
-        IdMap ids;
-        Stmt st(db_, "SELECT rowid, title, summary, body, labels FROM docs");
-        while (st.step()) {
-            auto n = num_.find(st.integer(0));
-            if (n == num_.end()) continue;
-            std::vector<std::uint32_t>& mine = st_.doc_words[n->second];
-            for (int c = 1; c <= 4; ++c) {
-                WordReader r(st.view(c));
-                while (r.next()) mine.push_back(word_id(ids, r.folded()));
-            }
-            std::sort(mine.begin(), mine.end());
-            mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
-            for (auto w : mine) ++st_.word_docs[w];
-        }
-    }
-
-    std::uint32_t word_id(IdMap& ids, std::string_view w) {
-        auto it = ids.find(w);
-        if (it != ids.end()) return it->second;
-        auto id = static_cast<std::uint32_t>(st_.words.size());
-        st_.words.emplace_back(w);
-        st_.word_docs.push_back(0);
-        ids.emplace(std::string(w), id);
-        return id;
-    }
-
     // After an edit: the documents whose source file changed are analysed again (words the
     // index knows come from its vocabulary, as when it indexed them), and only the terms
     // they held before or hold now are re-encoded.
@@ -497,31 +465,18 @@ private:
             Analyzer& a;
             ~Detach() { a.set_store(nullptr); }
         } detach{analyzer_};
-        IdMap term_ids, word_ids;
+        IdMap term_ids;
         for (std::uint32_t i = 0; i < st_.terms.size(); ++i) term_ids.emplace(st_.terms[i], i);
-        for (std::uint32_t i = 0; i < st_.words.size(); ++i) word_ids.emplace(st_.words[i], i);
         std::vector<bool> is_changed(docs_.size());
         std::map<std::uint32_t, std::vector<Posting>> added;  // term → new postings
         Stmt text(db_, "SELECT c0, c1, c2, c3 FROM docs_content WHERE id = ?1");
         for (unsigned d : changed) {  // in document order, so each term's additions are too
             is_changed[d] = true;
             for (auto t : st_.doc_terms[d]) dirty_terms_[t] = true;
-            for (auto w : st_.doc_words[d]) --st_.word_docs[w];
             std::map<std::string, Positions> mine;
-            std::vector<std::uint32_t> words;
             text.bind(1, docs_[d].rowid);
-            if (text.step()) {
-                analyse_row(analyzer_, text, docs_[d].lang, mine);
-                for (int c = 0; c < 4; ++c) {
-                    WordReader r(text.view(c));
-                    while (r.next()) words.push_back(word_id(word_ids, r.folded()));
-                }
-            }
+            if (text.step()) analyse_row(analyzer_, text, docs_[d].lang, mine);
             text.reset();
-            std::sort(words.begin(), words.end());
-            words.erase(std::unique(words.begin(), words.end()), words.end());
-            for (auto w : words) ++st_.word_docs[w];
-            st_.doc_words[d] = std::move(words);
             std::vector<std::uint32_t> terms;
             for (auto& [term, pos] : mine) {
                 std::uint32_t id;
@@ -644,36 +599,32 @@ private:
         return firsts;
     }
 
-    // The lexicon (see lexicon_chunks) is made again only when the content's set of words
-    // changed; otherwise the previous chunks are kept.
+    // The index's lexicon (query_lexicon.hpp) as it is, cut into ~kChunkBytes pieces by
+    // ranges of words. When the table's hash (the index's meta "lexicon") is the one the
+    // previous export wrote, its chunks are kept and the table is not read.
     std::vector<std::string> write_lexicon() {
-        std::vector<std::string> words;
-        for (std::size_t i = 0; i < st_.words.size(); ++i) {
-            if (st_.word_docs[i] > 0) words.push_back(st_.words[i]);
-        }
-        std::sort(words.begin(), words.end());
-        std::string key = content_hash(text::join(words, "\n"));
-        if (key != st_.lexicon_key) {
+        std::string key = get_meta(db_, "lexicon");
+        std::vector<std::string> firsts, files;
+        auto read = [&]() -> const std::vector<std::string>& {
+            if (firsts.empty()) read_lexicon(firsts, files);
+            return files;
+        };
+        bool same = !key.empty() && key == st_.lexicon_key && st_.lexicon_keys.size() == st_.lexicon_first.size();
+        if (!same) {
+            read();
             st_.lexicon_key = key;
-            st_.lexicon_first.clear();
-            st_.lexicon_bytes.clear();
-            if (families_ & Analyzer::kNorwegian) {
-                std::set<std::string> all(words.begin(), words.end());
-                for (const auto& w : opt_.extra_words) {
-                    for (auto& x : split_words(w)) all.insert(std::move(x.folded));
-                }
-                lexicon_chunks(all, st_.lexicon_first, st_.lexicon_bytes);
-            }
-        } else {
-            stats_.lexicon_reused = true;
+            st_.lexicon_first = firsts;
+            st_.lexicon_keys.assign(firsts.size(), "");
         }
-        for (std::size_t k = 0; k < st_.lexicon_bytes.size(); ++k) put("l/" + std::to_string(k) + ".json", st_.lexicon_bytes[k]);
+        stats_.lexicon_reused = same;
+        for (std::size_t k = 0; k < st_.lexicon_first.size(); ++k) {
+            st_.lexicon_keys[k] = keep("l/" + std::to_string(k) + ".json", st_.lexicon_keys[k], [&] { return read()[k]; });
+        }
         return st_.lexicon_first;
     }
 
-    // Folded words where the lexicon decides: the words and every form of their lemmas.
-    void lexicon_chunks(std::set<std::string>& words, std::vector<std::string>& firsts, std::vector<std::string>& files) {
-        add_paradigms(words);
+    void read_lexicon(std::vector<std::string>& firsts, std::vector<std::string>& files) {
+        Stmt st(db_, "SELECT word, term FROM lexicon ORDER BY word");
         std::string chunk, first;
         auto flush = [&] {
             if (chunk.empty()) return;
@@ -681,70 +632,14 @@ private:
             firsts.push_back(first);
             chunk.clear();
         };
-        for (const auto& w : words) {
-            auto terms = analyzer_.query_terms(w, Analyzer::kNorwegian);
-            if (terms.empty() || terms[0] == analyzer_.snowball_term(w, Analyzer::kNorwegian)) continue;
-            std::string e = json_quote(w) + ":" + json_quote(terms[0]);
+        while (st.step()) {
+            std::string e = json_quote(st.view(0)) + ":" + json_quote(st.view(1));
             if (!chunk.empty() && chunk.size() + e.size() > kChunkBytes) flush();
-            if (chunk.empty()) first = w;
+            if (chunk.empty()) first = st.text(0);
             chunk += (chunk.empty() ? "" : ",") + e;
             ++stats_.lexicon_words;
         }
         flush();
-    }
-
-    // Every form of the words' lemmas, so that a query word absent from the content but
-    // inflected from a word that is there meets it as on the server. The lemmas are
-    // hunspell's stems, the core's lemma and the compound parts; a lemma that is no
-    // headword (a compound hunspell builds, or the core's own split) is a prefix and the
-    // longest headword that ends it: ressurslogikken exports ressurslogikkene,
-    // ressursbøkene exports ressursbøker.
-    static void add_paradigms(std::set<std::string>& words) {
-        Paradigms para;
-        Lexicon lex("");
-        std::set<std::string> heads, more;
-        for (const auto& w : words) {
-            for (auto& l : para.lemmas(w)) heads.insert(std::move(l));
-            heads.insert(lex.lemma(w));
-            for (auto& p : lex.split(w)) heads.insert(std::move(p));
-        }
-        heads.erase("");
-        for (const auto& h : heads) {
-            if (lemma_forms(para, h, "", more)) continue;
-            auto b = split_words(h).size() == 1 ? h : std::string();
-            for (std::size_t i = 1; i + 3 <= b.size(); ++i) {
-                if ((static_cast<unsigned char>(b[i]) & 0xC0) == 0x80) continue;
-                if (lemma_forms(para, b.substr(i), b.substr(0, i), more)) break;
-            }
-        }
-        words.merge(more);
-    }
-
-    // Adds `prefix` + every folded form of `lemma`: its forms in either dictionary and those
-    // of its nynorsk or bokmål agent-noun twin (innbyggjar, innbyggar ↔ innbygger, as in the
-    // lexicon's lemma). False when neither dictionary has the lemma.
-    static bool lemma_forms(Paradigms& para, const std::string& lemma, const std::string& prefix,
-                            std::set<std::string>& out) {
-        auto own = para.forms(lemma);
-        std::vector<std::string> twins;
-        if (lemma.ends_with("er")) {
-            twins = {lemma.substr(0, lemma.size() - 2) + "jar", lemma.substr(0, lemma.size() - 2) + "ar"};
-        } else if (lemma.ends_with("ar")) {
-            twins = {lemma.substr(0, lemma.size() - (lemma.ends_with("jar") ? 3 : 2)) + "er"};
-        }
-        for (const auto& t : twins) {
-            for (auto& f : para.forms(t)) own.push_back(std::move(f));
-        }
-        if (own.empty()) return false;
-        for (const auto& f : own) {
-            auto ws = split_words(f);
-            if (prefix.empty()) {
-                for (auto& x : ws) out.insert(std::move(x.folded));
-            } else if (ws.size() == 1) {
-                out.insert(prefix + ws[0].folded);
-            }
-        }
-        return true;
     }
 
     // dl as fixed-width base64 digits a document; one-valued facets as codes a document;

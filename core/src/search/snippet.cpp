@@ -8,7 +8,7 @@
 
 namespace playmaker::search {
 
-Highlight make_highlight(const ParsedQuery& q, Analyzer& analyzer, unsigned families) {
+Highlight make_highlight(const ParsedQuery& q, Analyzer& analyzer, QueryLexicon* lexicon, unsigned families) {
     Highlight h;
     for (const auto& group : q.required) {
         for (const auto& t : group) {
@@ -17,7 +17,7 @@ Highlight make_highlight(const ParsedQuery& q, Analyzer& analyzer, unsigned fami
             auto words = split_words(t.text);
             for (std::size_t i = 0; i < words.size(); ++i) {
                 Highlight::Word w;
-                w.alts = analyzer.query_terms(words[i].folded, families);
+                w.alts = analyzer.query_terms(words[i].folded, lexicon, families);
                 if (t.prefix && i + 1 == words.size()) {
                     w.prefix = true;
                     w.alts.push_back(words[i].folded);  // a prefix also matches as typed

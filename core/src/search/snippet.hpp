@@ -28,9 +28,9 @@ struct Highlight {
     bool empty() const { return terms.empty(); }
 };
 
-// The highlight of a parsed query, with the query alternatives of `families` (the same
-// as the FTS5 tokenizer gives the query).
-Highlight make_highlight(const ParsedQuery& q, Analyzer& analyzer, unsigned families);
+// The highlight of a parsed query, with the query alternatives of `families` and the
+// index's `lexicon` (the same as the FTS5 tokenizer gives the query; null: Snowball alone).
+Highlight make_highlight(const ParsedQuery& q, Analyzer& analyzer, QueryLexicon* lexicon, unsigned families);
 
 struct Snippet {
     std::string html;  // escaped first, then matches in <mark>…</mark>; "…" where cut

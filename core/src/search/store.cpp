@@ -24,6 +24,8 @@ CREATE INDEX entries_path ON entries(path);
 CREATE TABLE facets(rowid INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL);
 CREATE INDEX facets_rowid ON facets(rowid);
 CREATE TABLE vocab(word TEXT PRIMARY KEY, term TEXT NOT NULL, parts TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE lexicon(word TEXT PRIMARY KEY, term TEXT NOT NULL) WITHOUT ROWID;  -- query_lexicon.hpp
+CREATE TABLE lexicon_sources(word TEXT PRIMARY KEY) WITHOUT ROWID;  -- words whose related words it covers
 CREATE VIRTUAL TABLE docs USING fts5(title, summary, body, labels, tokenize='playmaker');
 )");
 }
@@ -68,13 +70,15 @@ void VocabStore::add(std::string_view word, const std::string& term, const std::
     pending_.emplace_back(std::string(word), std::move(all));
 }
 
-void VocabStore::flush() {
+void VocabStore::flush(Analyzer& analyzer) {
     if (pending_.empty()) return;
     Stmt add(db_, "INSERT OR IGNORE INTO vocab(word, term, parts) VALUES(?1,?2,?3)");
+    Stmt lex(db_, "INSERT OR REPLACE INTO lexicon(word, term) VALUES(?1,?2)");
     for (const auto& [word, all] : pending_) {
         std::size_t sp = all.find(' ');
-        std::string_view v(all);
-        add.bind(1, word).bind(2, v.substr(0, sp)).bind(3, sp == std::string::npos ? v.substr(v.size()) : v.substr(sp + 1)).run();
+        std::string_view v(all), term = v.substr(0, sp);
+        add.bind(1, word).bind(2, term).bind(3, sp == std::string::npos ? v.substr(v.size()) : v.substr(sp + 1)).run();
+        if (term != analyzer.snowball_term(word, Analyzer::kNorwegian)) lex.bind(1, word).bind(2, term).run();
     }
     pending_.clear();
 }

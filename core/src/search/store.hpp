@@ -12,7 +12,8 @@
 namespace playmaker::search {
 
 // Bump when the tables change: an index of another schema is rebuilt from scratch.
-inline constexpr const char* kSchemaVersion = "3";
+// The query lexicon's word set (query_lexicon.hpp) counts as part of the tables.
+inline constexpr const char* kSchemaVersion = "4";
 
 // BM25 weights of the FTS5 columns title, summary, body, labels. kRank is the same score
 // computed by pm_rank (fts_tokenizer.hpp), with the row lengths the index holds in memory.
@@ -24,8 +25,9 @@ std::string get_meta(const Db& db, const std::string& key);  // "" when absent
 void set_meta(Db& db, const std::string& key, const std::string& value);
 
 // The index's vocabulary table as the analysis's store: every Norwegian word the index
-// holds with its term and compound parts, so that searching (and refreshing) an index
-// needs the dictionaries only for words it has never seen.
+// holds, or its lexicon was decided for, with its term and compound parts, so that
+// refreshing an index (and making snippets) needs the dictionaries only for words it has
+// never seen. Every word in it has its lexicon entry decided (see flush).
 class VocabStore : public AnalysisStore {
 public:
     // `lookup`: consult the table (off for a fresh build, where it is empty); `write`:
@@ -34,7 +36,9 @@ public:
     VocabStore(const Db& db, bool lookup, bool write);
     bool find(std::string_view word, std::string& term, std::vector<std::string>& parts) override;
     void add(std::string_view word, const std::string& term, const std::vector<std::string>& parts) override;
-    void flush();
+    // Writes the new words, and the lexicon entry (query_lexicon.hpp) of each whose term is
+    // not `analyzer`'s snowball_term.
+    void flush(Analyzer& analyzer);
 
 private:
     const Db& db_;
