@@ -1,6 +1,7 @@
 #include "search/lexicon.hpp"
 
-#include <hunspell/hunspell.hxx>
+#include "search/dictionaries.hpp"
+
 
 #include <sys/stat.h>
 
@@ -78,8 +79,7 @@ void Lexicon::load() {
     if (loaded_) return;
     loaded_ = true;
     if (!available_) return;
-    nb_ = std::make_unique<Hunspell>((dir_ + "/nb_NO.aff").c_str(), (dir_ + "/nb_NO.dic").c_str());
-    nn_ = std::make_unique<Hunspell>((dir_ + "/nn_NO.aff").c_str(), (dir_ + "/nn_NO.dic").c_str());
+    dicts_ = Dictionaries::shared(dir_);
 }
 
 // Stems from the readings of `l1` in one dictionary, leaving out readings made by a
@@ -105,12 +105,15 @@ std::vector<std::string> Lexicon::stems(const std::string& word, bool& nynorsk, 
     nynorsk = compound = false;
     load();
     std::string l1;
-    if (!nb_ || !utf8::to_latin1(word, l1)) return {};
-    auto s = stems_in(*nb_, l1, compound);
-    if (s.empty()) {
-        s = stems_in(*nn_, l1, compound);
-        nynorsk = true;
-    }
+    if (!dicts_ || !utf8::to_latin1(word, l1)) return {};
+    auto s = dicts_->with([&](Hunspell& nb, Hunspell& nn) {
+        auto found = stems_in(nb, l1, compound);
+        if (found.empty()) {
+            found = stems_in(nn, l1, compound);
+            nynorsk = true;
+        }
+        return found;
+    });
     for (auto& x : s) x = utf8::from_latin1(x);
     return s;
 }
@@ -188,7 +191,7 @@ std::string Lexicon::lemma(const std::string& word) {
         for (auto [from, to] : kMap) {
             if (best.ends_with(from)) {
                 std::string cand = best.substr(0, best.size() - std::string_view(from).size()) + to;
-                if (utf8::to_latin1(cand, l1) && nb_->spell(l1)) {
+                if (utf8::to_latin1(cand, l1) && dicts_->with([&](Hunspell& nb, Hunspell&) { return nb.spell(l1); })) {
                     best = cand;
                     break;
                 }

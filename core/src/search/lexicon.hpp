@@ -8,9 +8,9 @@
 #include <unordered_map>
 #include <vector>
 
-class Hunspell;
-
 namespace playmaker::search {
+
+class Dictionaries;
 
 class Lexicon {
 public:
@@ -20,7 +20,7 @@ public:
     ~Lexicon();
 
     bool available() const { return available_; }
-    bool loaded() const { return nb_ != nullptr; }
+    bool loaded() const { return dicts_ != nullptr; }
     // Hex digest of the four files, or "none" when they are missing.
     const std::string& hash();
     // Sizes and modification times of the four files ("none" when they are missing).
@@ -55,7 +55,7 @@ private:
     std::string signature_ = "none";
     bool available_ = false;
     bool loaded_ = false;
-    std::unique_ptr<Hunspell> nb_, nn_;
+    std::shared_ptr<Dictionaries> dicts_;  // shared by the process, once loaded
     std::unordered_map<std::string, std::string> lemma_cache_;
     std::unordered_map<std::string, bool> lemma_known_;  // is_lemma, for compound heads
 };

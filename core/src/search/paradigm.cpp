@@ -1,6 +1,7 @@
 #include "search/paradigm.hpp"
 
-#include <hunspell/hunspell.hxx>
+#include "search/dictionaries.hpp"
+
 
 #include <map>
 #include <unordered_map>
@@ -106,7 +107,7 @@ struct Dict {
 
 struct Paradigms::Impl {
     Dict nb, nn;
-    std::unique_ptr<Hunspell> hnb, hnn;
+    std::shared_ptr<Dictionaries> dicts;
 };
 
 Paradigms::Paradigms(std::string dir) : impl_(std::make_unique<Impl>()) {
@@ -114,8 +115,7 @@ Paradigms::Paradigms(std::string dir) : impl_(std::make_unique<Impl>()) {
     try {
         impl_->nb.load(dir + "/nb_NO.aff", dir + "/nb_NO.dic");
         impl_->nn.load(dir + "/nn_NO.aff", dir + "/nn_NO.dic");
-        impl_->hnb = std::make_unique<Hunspell>((dir + "/nb_NO.aff").c_str(), (dir + "/nb_NO.dic").c_str());
-        impl_->hnn = std::make_unique<Hunspell>((dir + "/nn_NO.aff").c_str(), (dir + "/nn_NO.dic").c_str());
+        impl_->dicts = Dictionaries::shared(dir);
     } catch (const std::exception&) {
         impl_ = std::make_unique<Impl>();  // no dictionaries: no paradigms
     }
@@ -126,10 +126,12 @@ Paradigms::~Paradigms() = default;
 std::vector<std::string> Paradigms::lemmas(const std::string& word) {
     std::vector<std::string> out;
     std::string l1;
-    if (!impl_->hnb || !utf8::to_latin1(word, l1)) return out;
-    for (Hunspell* h : {impl_->hnb.get(), impl_->hnn.get()}) {
-        for (const auto& s : h->stem(l1)) out.push_back(utf8::from_latin1(s));
-    }
+    if (!impl_->dicts || !utf8::to_latin1(word, l1)) return out;
+    impl_->dicts->with([&](Hunspell& nb, Hunspell& nn) {
+        for (Hunspell* h : {&nb, &nn}) {
+            for (const auto& s : h->stem(l1)) out.push_back(utf8::from_latin1(s));
+        }
+    });
     return out;
 }
 
