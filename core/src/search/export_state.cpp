@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "util/binary.hpp"
-#include "util/text.hpp"
 
 namespace playmaker::search {
 namespace {
@@ -48,21 +47,22 @@ void get_lists(binary::Reader& r, std::vector<std::vector<std::uint32_t>>& lists
 
 bool load_export_state(const std::string& file, ExportState& s) {
     s = ExportState{};
-    std::string bytes;
-    try {
-        bytes = text::read_file(file);
-    } catch (const std::exception&) {
+    std::string_view bytes;
+    s.mapping = binary::map_file(file, bytes);
+    if (!s.mapping || !bytes.starts_with(kMagic)) {
+        s = ExportState{};
         return false;
     }
-    if (!std::string_view(bytes).starts_with(kMagic)) return false;
-    binary::Reader r(std::string_view(bytes).substr(kMagic.size()));
+    binary::Reader r(bytes.substr(kMagic.size()));
     r.str(s.base);
     r.strs(s.ids);
     r.strs(s.sources);
     r.strs(s.doc_keys);
     r.strs(s.terms);
-    r.strs(s.t);
-    r.strs(s.p);
+    for (auto* v : {&s.t, &s.p}) {
+        v->resize(r.count());
+        for (auto& e : *v) e = Encoded::of(r.view());
+    }
     get_lists(r, s.doc_terms, s.terms.size());
     r.strs(s.chunk_first);
     r.strs(s.chunk_tkey);
@@ -96,10 +96,15 @@ void save_export_state(const std::string& file, const ExportState& s) {
     w.strs(s.ids);
     w.strs(s.sources);
     w.strs(s.doc_keys);
-    for (const auto* v : {&s.terms, &s.t, &s.p}) {
-        w.u32(static_cast<std::uint32_t>(std::count(live_terms.begin(), live_terms.end(), true)));
+    const auto live = static_cast<std::uint32_t>(std::count(live_terms.begin(), live_terms.end(), true));
+    w.u32(live);
+    for (std::size_t i = 0; i < s.terms.size(); ++i) {
+        if (live_terms[i]) w.str(s.terms[i]);
+    }
+    for (const auto* v : {&s.t, &s.p}) {
+        w.u32(live);
         for (std::size_t i = 0; i < v->size(); ++i) {
-            if (live_terms[i]) w.str((*v)[i]);
+            if (live_terms[i]) w.str((*v)[i].get());
         }
     }
     put_lists(w, s.doc_terms, term_ids);

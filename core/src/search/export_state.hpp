@@ -4,12 +4,45 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace playmaker::search {
 
+// A term's encoded postings or positions: a view into the loaded state file until it is
+// made or changed, then a string of its own (so an edit copies only what it touches).
+class Encoded {
+public:
+    Encoded() = default;
+    explicit Encoded(std::string s) : own_(std::move(s)), owned_(true) {}
+    static Encoded of(std::string_view v) {
+        Encoded e;
+        e.view_ = v;
+        return e;
+    }
+    std::string_view get() const { return owned_ ? std::string_view(own_) : view_; }
+    std::size_t size() const { return get().size(); }
+    bool empty() const { return get().empty(); }
+    // The string, owned from here on (for appending).
+    std::string& own() {
+        if (!owned_) {
+            own_.assign(view_);
+            owned_ = true;
+        }
+        return own_;
+    }
+
+private:
+    std::string_view view_;
+    std::string own_;
+    bool owned_ = false;
+};
+
 struct ExportState {
+    std::shared_ptr<const void> mapping;  // the state file the views of `t` and `p` point into
+
     std::string base;  // everything every file depends on (format, analysis, labels, pages)
 
     // Documents by number (id order): id, "path\thash" of the source file, d/N.json's key.
@@ -17,7 +50,8 @@ struct ExportState {
 
     // Terms by id (ids are stable within a build; new terms are appended), each with its
     // encoded postings ("t") and positions ("p") as in the chunk files; "" = no postings.
-    std::vector<std::string> terms, t, p;
+    std::vector<std::string> terms;
+    std::vector<Encoded> t, p;
     std::vector<std::vector<std::uint32_t>> doc_terms;  // per document: its term ids, ascending
 
     // Term chunks in order: the first term of each, and the keys of t/K.json and p/K.json.

@@ -174,7 +174,8 @@ unsigned long long weighted(const Positions& pos) {
 // with the postings of the documents `gone` says left out and `added` (in document order)
 // put in, in one pass that copies the positions it keeps. Throws std::runtime_error when
 // the strings do not parse.
-void splice_postings(std::string& t, std::string& p, const std::vector<bool>& gone, const std::vector<Posting>& added) {
+void splice_postings(Encoded& te, Encoded& pe, const std::vector<bool>& gone, const std::vector<Posting>& added) {
+    std::string_view t = te.get(), p = pe.get();
     std::string nt, np;
     nt.reserve(t.size() + 16);
     np.reserve(p.size() + 64);
@@ -201,11 +202,11 @@ void splice_postings(std::string& t, std::string& p, const std::vector<bool>& go
         }
         for (; a < added.size() && added[a].doc < doc; ++a) emit(added[a].doc, added[a].f, added[a].pos);
         if (doc < gone.size() && gone[doc]) continue;
-        emit(doc, f, std::string_view(p).substr(from, j - from));
+        emit(doc, f, p.substr(from, j - from));
     }
     for (; a < added.size(); ++a) emit(added[a].doc, added[a].f, added[a].pos);
-    t = std::move(nt);
-    p = std::move(np);
+    te = Encoded(std::move(nt));
+    pe = Encoded(std::move(np));
 }
 
 struct Doc {
@@ -369,8 +370,8 @@ private:
                 std::uint32_t id = global[i] = it->second;
                 if (added) {
                     st_.terms.push_back(std::move(run.terms[i]));
-                    st_.t.push_back(std::move(run.t[i]));
-                    st_.p.push_back(std::move(run.p[i]));
+                    st_.t.emplace_back(std::move(run.t[i]));
+                    st_.p.emplace_back(std::move(run.p[i]));
                     last.push_back(run.last[i]);
                     continue;
                 }
@@ -378,9 +379,9 @@ private:
                 std::size_t at = 0;
                 unsigned long long first = 0;
                 get_varint(run.t[i], at, first);
-                put_varint(st_.t[id], first - last[id]);
-                st_.t[id].append(run.t[i], at);
-                st_.p[id] += run.p[i];
+                put_varint(st_.t[id].own(), first - last[id]);
+                st_.t[id].own().append(run.t[i], at);
+                st_.p[id].own() += run.p[i];
                 last[id] = run.last[i];
             }
             for (std::size_t d = 0; d < run.doc_terms.size(); ++d) {
@@ -505,8 +506,11 @@ private:
         }
     }
 
-    std::string term_entry(std::uint32_t id, const std::vector<std::string>& strings) const {
-        return json_quote(st_.terms[id]) + ":\"" + strings[id] + "\"";
+    void term_entry(std::string& out, std::uint32_t id, const std::vector<Encoded>& strings) const {
+        out += json_quote(st_.terms[id]);
+        out += ":\"";
+        out += strings[id].get();
+        out += '"';
     }
 
     std::size_t entry_size(std::uint32_t id) const {
@@ -578,11 +582,12 @@ private:
         for (std::size_t k = 0; k < chunks.size(); ++k) {
             const Chunk& c = chunks[k];
             std::string name = std::to_string(k) + ".json";
-            auto make = [&](const std::vector<std::string>& strings) {
+            auto make = [&](const std::vector<Encoded>& strings) {
                 return [&c, &strings, this] {
                     std::string out = "{";
                     for (std::size_t i = 0; i < c.terms.size(); ++i) {
-                        out += (i ? "," : "") + term_entry(c.terms[i], strings);
+                        if (i) out += ',';
+                        term_entry(out, c.terms[i], strings);
                     }
                     return out + "}";
                 };

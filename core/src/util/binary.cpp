@@ -1,6 +1,8 @@
 #include "util/binary.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -10,6 +12,23 @@
 #include "playmaker/atomic.hpp"
 
 namespace playmaker::binary {
+
+std::shared_ptr<const void> map_file(const std::string& path, std::string_view& bytes) {
+    bytes = {};
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return nullptr;
+    struct stat sb {};
+    if (::fstat(fd, &sb) != 0 || sb.st_size <= 0) {
+        ::close(fd);
+        return nullptr;
+    }
+    auto size = static_cast<std::size_t>(sb.st_size);
+    void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (map == MAP_FAILED) return nullptr;
+    bytes = std::string_view(static_cast<const char*>(map), size);
+    return std::shared_ptr<const void>(map, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
+}
 
 void write_cache_file(const std::string& path, std::string_view bytes) {
     std::filesystem::path p(path);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,6 +70,17 @@ public:
         s.assign(b_.data() + p_, n);
         p_ += n;
     }
+    // A string as a view into the bytes (valid while they are).
+    std::string_view view() {
+        auto n = raw<std::uint64_t>();
+        if (!ok || b_.size() - p_ < n) {
+            ok = false;
+            return {};
+        }
+        std::string_view v = b_.substr(p_, n);
+        p_ += n;
+        return v;
+    }
     void strs(std::vector<std::string>& v) {
         std::uint32_t n = count();
         v.resize(n);
@@ -103,6 +115,10 @@ private:
     std::string_view b_;
     std::size_t p_ = 0;
 };
+
+// A file mapped read-only for as long as the returned bytes are held; nullptr (and no
+// bytes) when it cannot be opened or is empty.
+std::shared_ptr<const void> map_file(const std::string& path, std::string_view& bytes);
 
 // Writes a cache file through a temporary file renamed into place, without flushing it to
 // disk: a cache lost in a crash costs only time. Throws std::system_error when it cannot.
