@@ -253,7 +253,27 @@ public:
         auto chunks = write_terms(incremental);
         auto lex = write_lexicon();
         write_table();
-        write_docs();
+        auto made = doc_keys();
+        // The state holds every key now, so it is written while the document files are.
+        bool same = incremental && stats_.changed == 0 && stats_.lexicon_reused;
+        std::exception_ptr save_failed;
+        std::thread saver;
+        if (!opt_.state_file.empty() && !same) {
+            saver = std::thread([&] {
+                try {
+                    save_export_state(opt_.state_file, st_);
+                } catch (...) {
+                    save_failed = std::current_exception();
+                }
+            });
+        }
+        struct Join {
+            std::thread& t;
+            ~Join() {
+                if (t.joinable()) t.join();
+            }
+        } join{saver};
+        write_docs(made);
         std::string m = "{\"format\":" + json_quote(kExportFormat) + ",\"analysis\":" + json_quote(analyzer_.version()) +
                         ",\"n\":" + std::to_string(docs_.size()) + ",\"tokens\":" + std::to_string(tokens_) +
                         ",\"weights\":[10,4,1,3],\"families\":" + std::to_string(families_);
@@ -262,8 +282,8 @@ public:
         }
         m += ",\"terms\":" + list(chunks) + ",\"lex\":" + list(lex) + "}";
         put("meta.json", m);
-        bool same = incremental && stats_.changed == 0 && stats_.lexicon_reused;
-        if (!opt_.state_file.empty() && !same) save_export_state(opt_.state_file, st_);
+        if (saver.joinable()) saver.join();
+        if (save_failed) std::rethrow_exception(save_failed);
         return stats_;
     }
 
@@ -772,34 +792,55 @@ private:
         return out + "}}";
     }
 
-    // d/N.json per document; one whose source did not change is kept as it was.
-    void write_docs() {
-        Stmt st(db_, "SELECT body FROM docs WHERE rowid = ?1");
+    // d/N.json per document, as the client shows a result.
+    std::string doc_file(const Doc& d, Stmt& body_of) const {
+        std::string body;
+        body_of.bind(1, d.rowid);
+        if (body_of.step()) body = body_of.text(0);
+        body_of.reset();
+        if (body.size() > 700) {
+            std::size_t cut = 700;
+            while (cut > 0 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
+            body = body.substr(0, cut) + "…";
+        }
+        std::string href = opt_.href ? opt_.href(d.id, d.kind) : "";
+        return "{\"id\":" + json_quote(d.id) + ",\"kind\":" + json_quote(d.kind) + ",\"title\":" + json_quote(d.title) +
+               ",\"href\":" + json_quote(href) + ",\"lang\":" + json_quote(d.lang) +
+               ",\"summary\":" + json_quote(d.summary) + ",\"body\":" + json_quote(body) + "}";
+    }
+
+    // Every document's key in the state: a document whose source did not change keeps its
+    // key; the others' files are made now (returned by number) and keyed by their bytes.
+    std::map<std::size_t, std::string> doc_keys() {
+        Stmt body_of(db_, "SELECT body FROM docs WHERE rowid = ?1");
+        std::map<std::size_t, std::string> made;
         st_.doc_keys.resize(docs_.size());
         for (std::size_t i = 0; i < docs_.size(); ++i) {
-            const Doc& d = docs_[i];
-            bool same = i < st_.sources.size() && st_.sources[i] == d.source;
-            st_.doc_keys[i] = keep("d/" + std::to_string(i) + ".json", same ? st_.doc_keys[i] : "", [&] {
-                std::string body;
-                st.bind(1, d.rowid);
-                if (st.step()) body = st.text(0);
-                st.reset();
-                if (body.size() > 700) {
-                    std::size_t cut = 700;
-                    while (cut > 0 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
-                    body = body.substr(0, cut) + "…";
-                }
-                std::string href = opt_.href ? opt_.href(d.id, d.kind) : "";
-                return "{\"id\":" + json_quote(d.id) + ",\"kind\":" + json_quote(d.kind) + ",\"title\":" +
-                       json_quote(d.title) + ",\"href\":" + json_quote(href) + ",\"lang\":" + json_quote(d.lang) +
-                       ",\"summary\":" + json_quote(d.summary) + ",\"body\":" + json_quote(body) + "}";
-            });
+            if (i < st_.sources.size() && st_.sources[i] == docs_[i].source && !st_.doc_keys[i].empty()) continue;
+            std::string bytes = doc_file(docs_[i], body_of);
+            st_.doc_keys[i] = content_hash(bytes);
+            made.emplace(i, std::move(bytes));
         }
         st_.ids.clear();
         st_.sources.clear();
         for (const auto& d : docs_) {
             st_.ids.push_back(d.id);
             st_.sources.push_back(d.source);
+        }
+        return made;
+    }
+
+    // The document files: those made now written (or linked when their bytes are the
+    // previous ones), the others linked from the previous export or made again.
+    void write_docs(std::map<std::size_t, std::string>& made) {
+        Stmt body_of(db_, "SELECT body FROM docs WHERE rowid = ?1");
+        for (std::size_t i = 0; i < docs_.size(); ++i) {
+            std::string rel = "d/" + std::to_string(i) + ".json";
+            if (auto it = made.find(i); it != made.end()) {
+                put(rel, it->second);
+            } else {
+                keep(rel, st_.doc_keys[i], [&] { return doc_file(docs_[i], body_of); });
+            }
         }
     }
 
