@@ -34,6 +34,7 @@ void write_cache_file(const std::string& path, std::string_view bytes) {
     std::filesystem::path p(path);
     std::error_code ec;
     if (!p.parent_path().empty()) std::filesystem::create_directories(p.parent_path(), ec);
+    remove_dead_staging(path);  // what a killed writer of this cache left
     std::string tmp = staging_path_for(path);
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) throw std::system_error(errno, std::generic_category(), "cannot write " + path);
