@@ -3,6 +3,7 @@
 #include "search/dictionaries.hpp"
 
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
@@ -50,14 +51,18 @@ std::vector<std::pair<bool, std::string>> parse_cond(std::string_view c) {
     return out;
 }
 
-// One dictionary, in Latin-1 as on disk.
+// One dictionary, in Latin-1 as on disk. The headwords and their flags are views into the
+// .dic text it keeps, sorted (the file nearly is), so loading copies no entry.
 struct Dict {
-    std::unordered_map<std::string, std::string> flags;  // headword → flags
+    std::string dic_text;
+    std::vector<std::pair<std::string_view, std::string_view>> flags;  // headword, flags
     std::map<char, std::vector<Rule>> sfx;
 
     void load(const std::string& aff, const std::string& dic) {
-        const std::string aff_text = text::read_file(aff), dic_text = text::read_file(dic);
+        const std::string aff_text = text::read_file(aff);
+        dic_text = text::read_file(dic);
         for (auto raw : text::split_lines(aff_text)) {
+            if (!raw.starts_with("SFX")) continue;
             std::string line(raw);
             for (auto& c : line) c = c == '\t' ? ' ' : c;
             auto f = text::split(line, ' ');
@@ -75,29 +80,36 @@ struct Dict {
                 sfx[p[1][0]].push_back(std::move(r));
             }
         }
-        bool first = true;
-        for (auto line : text::split_lines(dic_text)) {
-            if (first) {
-                first = false;
-                continue;
-            }
+        std::string_view all(dic_text);
+        std::size_t pos = all.find('\n');  // the first line is the entry count
+        flags.reserve(all.size() / 12);
+        while (pos != std::string_view::npos && pos < all.size()) {
+            std::size_t start = pos + 1, end = all.find('\n', start);
+            std::string_view line = all.substr(start, (end == std::string_view::npos ? all.size() : end) - start);
+            pos = end;
             auto slash = line.find('/');
-            std::string word(line.substr(0, slash));
-            while (!word.empty() && (word.back() == ' ' || word.back() == '\t' || word.back() == '\r')) word.pop_back();
+            std::string_view word = line.substr(0, slash);
+            while (!word.empty() && (word.back() == ' ' || word.back() == '\t' || word.back() == '\r')) word.remove_suffix(1);
             if (word.empty()) continue;
-            flags[word] += slash == std::string_view::npos ? "" : std::string(text::trim(line.substr(slash + 1)));
+            std::string_view fl = slash == std::string_view::npos ? std::string_view() : text::trim(line.substr(slash + 1));
+            flags.emplace_back(word, fl);
         }
+        if (!std::is_sorted(flags.begin(), flags.end())) std::sort(flags.begin(), flags.end());
     }
 
     void forms(const std::string& head, std::vector<std::string>& out) const {
-        auto it = flags.find(head);
-        if (it == flags.end()) return;
+        std::string_view h(head);
+        auto [from, to] = std::equal_range(flags.begin(), flags.end(), std::pair<std::string_view, std::string_view>(h, {}),
+                                           [](const auto& a, const auto& b) { return a.first < b.first; });
+        if (from == to) return;
         out.push_back(utf8::from_latin1(head));
-        for (char f : it->second) {
-            auto rs = sfx.find(f);
-            if (rs == sfx.end()) continue;
-            for (const auto& r : rs->second) {
-                if (matches(r, head)) out.push_back(utf8::from_latin1(head.substr(0, head.size() - r.strip.size()) + r.add));
+        for (auto e = from; e != to; ++e) {
+            for (char f : e->second) {
+                auto rs = sfx.find(f);
+                if (rs == sfx.end()) continue;
+                for (const auto& r : rs->second) {
+                    if (matches(r, head)) out.push_back(utf8::from_latin1(head.substr(0, head.size() - r.strip.size()) + r.add));
+                }
             }
         }
     }
