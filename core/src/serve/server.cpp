@@ -42,6 +42,7 @@ struct Server::Impl {
     std::unique_ptr<Poco::ThreadPool> pool;
     std::unique_ptr<Poco::Net::HTTPServer> http;
     std::unique_ptr<Watcher> watcher;
+    std::uint64_t watch_baseline = 0;
     std::mutex reload_m;
     std::atomic<std::uint64_t> generation{1};
     int bound_port = 0;
@@ -113,6 +114,8 @@ std::unique_ptr<Server> Server::create(const ServerOptions& options, Diagnostics
     auto impl = std::make_unique<Impl>();
     impl->opt = options;
     PluginHost::shared();  // loaded here, once, before any request thread runs
+    // The watcher compares with the tree as it was before loading, so no edit slips by.
+    if (options.watch) impl->watch_baseline = tree_signature(options.content);
     auto state = load_state(options.content, options.db, 1, diags);
     if (diags.has_errors() && !options.watch) return nullptr;
     Index::open(options.db);  // fails here, not on the first request, when the index is unusable
@@ -150,7 +153,7 @@ void Server::start() {
     s.http = std::make_unique<Poco::Net::HTTPServer>(new Factory(s), *s.pool, socket, params);
     s.http->start();
     if (s.opt.watch) {
-        s.watcher = std::make_unique<Watcher>(s.opt.content, [this] { reload(); });
+        s.watcher = std::make_unique<Watcher>(s.opt.content, s.watch_baseline, [this] { reload(); });
     }
 }
 

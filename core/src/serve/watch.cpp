@@ -32,8 +32,12 @@ std::uint64_t tree_signature(const std::string& root) {
     return h;
 }
 
-Watcher::Watcher(std::string root, std::function<void()> changed, int poll_ms)
-    : root_(std::move(root)), changed_(std::move(changed)), poll_ms_(poll_ms), thread_([this] { loop(); }) {}
+Watcher::Watcher(std::string root, std::uint64_t baseline, std::function<void()> changed, int poll_ms)
+    : root_(std::move(root)),
+      changed_(std::move(changed)),
+      baseline_(baseline),
+      poll_ms_(poll_ms),
+      thread_([this] { loop(); }) {}
 
 Watcher::~Watcher() {
     {
@@ -45,7 +49,7 @@ Watcher::~Watcher() {
 }
 
 void Watcher::loop() {
-    std::uint64_t seen = tree_signature(root_), pending = seen;
+    std::uint64_t seen = baseline_, pending = seen;
     std::unique_lock lock(m_);
     while (!cv_.wait_for(lock, std::chrono::milliseconds(poll_ms_), [&] { return stop_; })) {
         lock.unlock();
