@@ -90,6 +90,7 @@ def main(argv):
     binary = argv[0]
     sizes = [int(s) for s in argv[1:]] or [10000, 100000]
     work = work or tempfile.mkdtemp(prefix="pm-bench-")
+    os.makedirs(work, exist_ok=True)
     qfile = os.path.join(work, "queries.tsv")
     with open(qfile, "w", encoding="utf-8") as f:
         for pm, plain in queries():
