@@ -16,6 +16,7 @@
 #include "playmaker/municipality.hpp"
 #include "playmaker/search_export.hpp"
 #include "search/fts_tokenizer.hpp"
+#include "search/export_codec.hpp"
 #include "search/export_state.hpp"
 #include "search/store.hpp"
 #include "util/text.hpp"
@@ -78,25 +79,6 @@ std::map<std::string, std::string> lexicon_exceptions(const std::vector<std::str
 namespace {
 
 constexpr std::size_t kChunkBytes = 12000;  // target size of a term or lexicon chunk
-// bm25's column weights (kBm25 in store.hpp): title, summary, body, labels.
-constexpr std::size_t kWeights[4] = {10, 4, 1, 3};
-constexpr const char* kB64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-// Fixed-width base64 digits of n (most significant first).
-void put_b64(std::string& out, unsigned n, int width) {
-    for (int i = width - 1; i >= 0; --i) out += kB64[(n >> (6 * i)) & 63];
-}
-
-// A number as base64 digits of five bits each, lowest first, 32 added to every digit but
-// the last: 0–31 take one character, up to 1023 two.
-void put_varint(std::string& out, unsigned long long n) {
-    while (n >= 32) {
-        out += kB64[32 | (n & 31)];
-        n >>= 5;
-    }
-    out += kB64[n];
-}
-
 // FTS5's varint (SQLite's): 7 bits a byte, high bit = more; a 9th byte holds 8 bits.
 std::vector<long long> decode_sizes(const std::string& blob) {
     std::vector<long long> out;
@@ -116,97 +98,6 @@ std::vector<long long> decode_sizes(const std::string& blob) {
         out.push_back(static_cast<long long>(v));
     }
     return out;
-}
-
-// The value of each base64 digit, or -1.
-const std::array<signed char, 256>& b64_values() {
-    static const std::array<signed char, 256> table = [] {
-        std::array<signed char, 256> t{};
-        t.fill(-1);
-        for (int i = 0; i < 64; ++i) t[static_cast<unsigned char>(kB64[i])] = static_cast<signed char>(i);
-        return t;
-    }();
-    return table;
-}
-
-// Reads one number written by put_varint; false at the end of `s` or on a foreign digit.
-bool get_varint(std::string_view s, std::size_t& i, unsigned long long& n) {
-    n = 0;
-    for (int shift = 0; i < s.size() && shift < 64; shift += 5) {
-        int d = b64_values()[static_cast<unsigned char>(s[i++])];
-        if (d < 0) return false;
-        n |= static_cast<unsigned long long>(d & 31) << shift;
-        if (!(d & 32)) return true;
-    }
-    return false;
-}
-
-// A term's positions in one document, per column (title, summary, body, labels).
-using Positions = std::array<std::vector<long long>, 4>;
-
-// A new posting of a term: the document, its weighted frequency and encoded positions.
-struct Posting {
-    unsigned doc = 0;
-    unsigned long long f = 0;
-    std::string pos;
-};
-
-std::string encode_positions(const Positions& pos) {
-    std::string p;
-    for (int c = 0; c < 4; ++c) {
-        put_varint(p, pos[c].size());
-        long long last = 0;
-        for (long long q : pos[c]) {
-            put_varint(p, static_cast<unsigned long long>(q - last));
-            last = q;
-        }
-    }
-    return p;
-}
-
-unsigned long long weighted(const Positions& pos) {
-    unsigned long long f = 0;
-    for (int c = 0; c < 4; ++c) f += kWeights[c] * pos[c].size();
-    return f;
-}
-
-// A term's t and p strings (Δdoc f … and per posting four columns of count and Δpositions)
-// with the postings of the documents `gone` says left out and `added` (in document order)
-// put in, in one pass that copies the positions it keeps. Throws std::runtime_error when
-// the strings do not parse.
-void splice_postings(Encoded& te, Encoded& pe, const std::vector<bool>& gone, const std::vector<Posting>& added) {
-    std::string_view t = te.get(), p = pe.get();
-    std::string nt, np;
-    nt.reserve(t.size() + 16);
-    np.reserve(p.size() + 64);
-    auto next = [](std::string_view s, std::size_t& at) {
-        unsigned long long n = 0;
-        if (!get_varint(s, at, n)) throw std::runtime_error("the search export's state is damaged");
-        return n;
-    };
-    unsigned prev = 0;
-    auto emit = [&](unsigned doc, unsigned long long f, std::string_view pos) {
-        put_varint(nt, doc - prev);
-        prev = doc;
-        put_varint(nt, f);
-        np.append(pos);
-    };
-    std::size_t i = 0, j = 0, a = 0;
-    unsigned doc = 0;
-    while (i < t.size()) {
-        doc += static_cast<unsigned>(next(t, i));
-        unsigned long long f = next(t, i);
-        std::size_t from = j;
-        for (int c = 0; c < 4; ++c) {
-            for (unsigned long long k = next(p, j); k > 0; --k) next(p, j);
-        }
-        for (; a < added.size() && added[a].doc < doc; ++a) emit(added[a].doc, added[a].f, added[a].pos);
-        if (doc < gone.size() && gone[doc]) continue;
-        emit(doc, f, p.substr(from, j - from));
-    }
-    for (; a < added.size(); ++a) emit(added[a].doc, added[a].f, added[a].pos);
-    te = Encoded(std::move(nt));
-    pe = Encoded(std::move(np));
 }
 
 struct Doc {
@@ -764,7 +655,7 @@ private:
         bool single = facet == "kind" || facet == "lang" || facet == "year";
         if (single) {
             int width = values.size() + 1 > 64 ? 2 : 1;
-            std::string codes(docs_.size() * static_cast<std::size_t>(width), kB64[0]);
+            std::string codes(docs_.size() * static_cast<std::size_t>(width), 'A');  // the digit 0
             std::vector<std::string> names;
             unsigned code = 0;
             for (auto& [value, docs] : values) {

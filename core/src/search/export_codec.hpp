@@ -1,0 +1,45 @@
+// How the site's search export writes numbers and postings (search_export.hpp): base64
+// digits, varints of five bits a digit, and a term's postings as two strings — "t"
+// (Δdocument, weighted frequency …) and "p" (per posting and column, the count then
+// Δpositions) — with the splice that an incremental export makes after an edit.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "search/export_state.hpp"
+
+namespace playmaker::search {
+
+// bm25's column weights (kBm25 in store.hpp): title, summary, body, labels.
+inline constexpr std::size_t kWeights[4] = {10, 4, 1, 3};
+
+// Fixed-width base64 digits of n (most significant first).
+void put_b64(std::string& out, unsigned n, int width);
+// A number as base64 digits of five bits each, lowest first, 32 added to every digit but
+// the last: 0–31 take one character, up to 1023 two.
+void put_varint(std::string& out, unsigned long long n);
+// Reads one number written by put_varint; false at the end of `s` or on a foreign digit.
+bool get_varint(std::string_view s, std::size_t& i, unsigned long long& n);
+
+// A term's positions in one document, per column (title, summary, body, labels).
+using Positions = std::array<std::vector<long long>, 4>;
+std::string encode_positions(const Positions& pos);
+// bm25's tf of the term in the document: Σ column weight × instances.
+unsigned long long weighted(const Positions& pos);
+
+// A new posting of a term: the document, its weighted frequency and encoded positions.
+struct Posting {
+    unsigned doc = 0;
+    unsigned long long f = 0;
+    std::string pos;
+};
+
+// A term's t and p strings with the postings of the documents `gone` says left out and
+// `added` (in document order) put in, in one pass that copies the positions it keeps.
+// Throws std::runtime_error when the strings do not parse.
+void splice_postings(Encoded& t, Encoded& p, const std::vector<bool>& gone, const std::vector<Posting>& added);
+
+}  // namespace playmaker::search
