@@ -73,7 +73,7 @@ int run(const Args& args) {
     if (!args.flag("--no-cache") && cache.worth_saving(load_stats.parsed, load_stats.restamped)) {
         saver = std::thread([&] {
             try {
-                cache.save(s.corpus.items, s.diags, load_stats.stamps);
+                cache.save(s.corpus.items, s.diags, load_stats.stamps, load_stats.stamped_at);
             } catch (const std::exception& e) {
                 std::cerr << "playmaker site: warning: cannot write the parse cache: " << e.what() << "\n";
             }
@@ -130,6 +130,7 @@ int run(const Args& args) {
             return kIoError;
         }
         staged.commit();
+        for (const auto& w : stats.warnings) std::cerr << "playmaker site: warning: " << w << "\n";
         phases.insert(phases.end(), stats.phases.begin(), stats.phases.end());
         phase("swap");
     } catch (const std::exception& e) {

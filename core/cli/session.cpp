@@ -21,7 +21,7 @@ int load_session(const Args& args, Session& s) {
     int rc = load_session(args, s, options, &stats);
     if (cache.worth_saving(stats.parsed, stats.restamped)) {
         try {
-            cache.save(s.corpus.items, s.diags, stats.stamps);
+            cache.save(s.corpus.items, s.diags, stats.stamps, stats.stamped_at);
         } catch (const std::exception&) {
             // a cache that cannot be written only costs time next run
         }

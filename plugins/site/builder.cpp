@@ -158,7 +158,8 @@ void copy_assets(const fs::path& from, Output& out, std::size_t& files) {
 // The search index for the site's client (search_export.hpp) under search/data/. The
 // export keeps its state in the builder's cache folder, so after one edit it makes again
 // only what that edit touched; the rest is linked from the previous site.
-std::size_t export_search_data(const SiteRequest& req, const Corpus& corpus, const std::string& lang, Output& out) {
+std::size_t export_search_data(const SiteRequest& req, const Corpus& corpus, const std::string& lang, Output& out,
+                               std::vector<std::string>& warnings) {
     std::map<std::string, std::string> href;
     for (const auto& item : corpus.items) href[item.id] = item_path(item);
     SearchExportOptions opt;
@@ -180,7 +181,9 @@ std::size_t export_search_data(const SiteRequest& req, const Corpus& corpus, con
     };
     opt.reuse = [&](const std::string& rel, const std::string& key) { return out.reuse("search/data/" + rel, key); };
     if (!req.cache_dir.empty()) opt.state_file = req.cache_dir + "/search.state";
-    return export_search(req.search_db, opt).files;
+    SearchExportStats st = export_search(req.search_db, opt);
+    if (!st.warning.empty()) warnings.push_back(st.warning);
+    return st.files;
 }
 
 }  // namespace
@@ -393,7 +396,7 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
         copy_assets(resource_path("site/assets"), out, files);
         phase("feeds");
         if (!req.search_db.empty()) {
-            files += export_search_data(req, corpus, cfg.lang, out);
+            files += export_search_data(req, corpus, cfg.lang, out, stats.warnings);
             phase("search");
         }
         out.write_manifest();

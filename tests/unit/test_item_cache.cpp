@@ -52,7 +52,7 @@ TEST_CASE("an unchanged stamp finds the item without reading it, unless it is to
                                  .count();
     FileStamp old_stamp{120, 1'000'000'000}, fresh_stamp{120, now};
     const Diagnostics clean;
-    ItemCache(file.string()).save({item}, clean, {{"cases/bolyst.md", old_stamp}});
+    ItemCache(file.string()).save({item}, clean, {{"cases/bolyst.md", old_stamp}}, now);
     {
         ItemCache cache(file.string());
         CHECK(cache.find("cases/bolyst.md", old_stamp) != nullptr);
@@ -61,7 +61,7 @@ TEST_CASE("an unchanged stamp finds the item without reading it, unless it is to
         CHECK(cache.find("cases/other.md", old_stamp) == nullptr);
         CHECK(cache.find("cases/bolyst.md", item.hash) != nullptr);
     }
-    ItemCache(file.string()).save({item}, clean, {{"cases/bolyst.md", fresh_stamp}});
+    ItemCache(file.string()).save({item}, clean, {{"cases/bolyst.md", fresh_stamp}}, now);
     {
         ItemCache cache(file.string());
         CHECK(cache.find("cases/bolyst.md", fresh_stamp) == nullptr);  // changed twice in one tick?
@@ -70,6 +70,13 @@ TEST_CASE("an unchanged stamp finds the item without reading it, unless it is to
         CHECK_FALSE(cache.worth_saving(1, 0));
         CHECK(cache.worth_saving(20, 0));
     }
+    // What counts is when the load that stamped the file began, not when the cache was
+    // written (seconds later, while the pages render).
+    FileStamp near{120, now - 1'500'000'000}, far{120, now - 3'000'000'000};
+    ItemCache(file.string()).save({item}, clean, {{"cases/bolyst.md", near}}, now);
+    CHECK(ItemCache(file.string()).find("cases/bolyst.md", near) == nullptr);
+    ItemCache(file.string()).save({item}, clean, {{"cases/bolyst.md", far}}, now);
+    CHECK(ItemCache(file.string()).find("cases/bolyst.md", far) != nullptr);
     CHECK(ItemCache().worth_saving(1, 0));  // an empty cache is always worth writing
     fs::remove(file);
 }

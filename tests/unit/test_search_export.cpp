@@ -11,6 +11,7 @@
 #include "playmaker/index.hpp"
 #include "playmaker/search_export.hpp"
 #include "search/db.hpp"
+#include "util/binary.hpp"
 #include "search/fts_tokenizer.hpp"
 
 namespace fs = std::filesystem;
@@ -141,6 +142,31 @@ TEST_CASE("after an edit the export redoes only that document and equals a full 
         CHECK_FALSE(again.stats.incremental);
         CHECK(merged(again.files) == merged(first.files));
     }
+    SECTION("postings damaged inside a well-formed state: the export starts over") {
+        std::string bytes;
+        {
+            std::ifstream in(state, std::ios::binary);
+            bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
+        // The first term's postings as the chunk file holds them, found in the state.
+        const std::string& chunk = first.files.at("t/0.json");
+        std::size_t colon = chunk.find("\":\"");
+        std::string postings = chunk.substr(colon + 3, chunk.find('"', colon + 3) - colon - 3);
+        std::size_t at = bytes.find(postings);
+        REQUIRE(at != std::string::npos);
+        bytes[at] = '"';
+        { std::ofstream(state, std::ios::binary) << bytes; }
+        Exported again = run_export(db, state);
+        CHECK_FALSE(again.stats.incremental);
+        CHECK(merged(again.files) == merged(first.files));
+    }
+    SECTION("a state that cannot be written loses nothing of the export") {
+        fs::remove(state);
+        fs::create_directories(state);  // a folder where the file should go
+        Exported again = run_export(db, state);
+        CHECK(again.stats.warning.find("not saved") != std::string::npos);
+        CHECK(merged(again.files) == merged(first.files));
+    }
     fs::remove_all(dir);
 }
 
@@ -168,6 +194,27 @@ std::vector<unsigned long long> varints(const std::string& s) {
 using Postings = std::map<std::string, std::map<unsigned long long, std::vector<std::vector<long long>>>>;
 
 }  // namespace
+
+TEST_CASE("a damaged list of ascending numbers reads as damage, not as numbers", "[export]") {
+    binary::Writer w;
+    w.u32(2);
+    for (std::uint32_t d : {0xFFFFFFF0u, 0x20u}) {  // the sum passes 2^32
+        for (; d >= 0x80; d >>= 7) w.out += static_cast<char>(0x80 | (d & 0x7F));
+        w.out += static_cast<char>(d);
+    }
+    std::vector<std::uint32_t> v;
+    binary::Reader r(w.out);
+    r.ascending(v);
+    CHECK_FALSE(r.ok);
+    binary::Writer small;
+    small.ascending({1, 5, 9});
+    binary::Reader in_bound(small.out), out_of_bound(small.out);
+    in_bound.ascending(v, 10);
+    CHECK(in_bound.ok);
+    CHECK(v == std::vector<std::uint32_t>{1, 5, 9});
+    out_of_bound.ascending(v, 9);
+    CHECK_FALSE(out_of_bound.ok);
+}
 
 TEST_CASE("the exported postings are exactly the tokens FTS5 holds", "[export]") {
     std::string dir = (fs::temp_directory_path() / ("pm-export-vocab-" + std::to_string(::getpid()))).string();

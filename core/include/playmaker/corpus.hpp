@@ -72,6 +72,7 @@ struct LoadStats {
     std::size_t reused = 0;     // item files taken from the cache
     std::size_t restamped = 0;  // of those, files read to learn they had not changed
     std::unordered_map<std::string, FileStamp> stamps;  // item files' stamps, by path
+    std::int64_t stamped_at = 0;  // wall-clock ns just before the stamps were taken
 };
 Corpus load_corpus(const std::string& root, Diagnostics& diags, const PluginHost* plugins,
                    const LoadOptions& options, LoadStats* stats = nullptr);

@@ -5,8 +5,8 @@
 // reads as an empty cache, and an entry is used only when the file's bytes hash to the
 // hash it was stored under — or, without reading the file, when its size and modification
 // time are those it had when it was cached (as the index decides what changed) and that
-// time is well before the cache was written (a file changed twice within the clock's
-// resolution is read). Items whose parse gave any diagnostic are not cached, so their
+// time is more than two seconds before the load that stamped it began (a file changed
+// twice within the clock's resolution around that load is read). Items whose parse gave any diagnostic are not cached, so their
 // problems are reported again on every load.
 #pragma once
 
@@ -47,20 +47,23 @@ public:
 
     // Writes `items` to the file (the cache becomes exactly this set), leaving out every item
     // that `diags` holds a problem for, so that problem is reported again next time, with
-    // the stamps of their files (by path; an item without one is found by hash only).
+    // the stamps of their files (by path; an item without one is found by hash only), taken
+    // after `stamped_at` (wall-clock ns; LoadStats::stamped_at).
     // Written through a temporary file renamed into place, not flushed to disk: a cache
     // lost in a crash costs only time. Throws std::system_error when it cannot be written.
     void save(const std::vector<Item>& items, const Diagnostics& diags,
-              const std::unordered_map<std::string, FileStamp>& stamps = {}) const;
+              const std::unordered_map<std::string, FileStamp>& stamps = {}, std::int64_t stamped_at = 0) const;
 
     // Serialisation, exposed for tests: bytes to items (false when the bytes are not a
     // cache of this format), items to bytes.
-    static bool decode(std::string_view bytes, std::vector<Item>& out, std::vector<FileStamp>* stamps = nullptr);
-    static std::string encode(const std::vector<Item>& items, const std::vector<FileStamp>& stamps = {});
+    static bool decode(std::string_view bytes, std::vector<Item>& out, std::vector<FileStamp>* stamps = nullptr,
+                       std::int64_t* stamped_at = nullptr);
+    static std::string encode(const std::vector<Item>& items, const std::vector<FileStamp>& stamps = {},
+                              std::int64_t stamped_at = 0);
 
 private:
     std::string file_;
-    std::int64_t written_ = 0;  // the cache file's modification time (ns)
+    std::int64_t stamped_at_ = 0;  // when the load that took the stamps began (ns)
     std::vector<Item> items_;
     std::vector<FileStamp> stamps_;
     std::unordered_map<std::string, std::size_t> by_path_;

@@ -113,6 +113,7 @@ struct SiteStats {
     std::size_t reused = 0;    // pages linked unchanged from the previous site
     // Wall seconds of each part of the build, in order ("pages", "search", …).
     std::vector<std::pair<std::string, double>> phases;
+    std::vector<std::string> warnings;  // problems that lost nothing of this build
 };
 
 // Builds the static site into a folder (which the caller swaps into place).

@@ -56,6 +56,7 @@ struct SearchExportStats {
     std::size_t changed = 0;      // documents exported again (incremental exports)
     bool incremental = false;     // the state file was used
     bool lexicon_reused = false;  // the index's lexicon was the same as last time
+    std::string warning;          // what did not work out but lost nothing of this export
 };
 
 // Exports the index at `db` (built by Index::build). Throws std::runtime_error when it

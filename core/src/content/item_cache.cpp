@@ -14,10 +14,10 @@ namespace playmaker {
 namespace {
 
 // Bump when Item or the encoding changes: an older cache then reads as empty.
-constexpr std::string_view kMagic = "playmaker-item-cache 4\n";
+constexpr std::string_view kMagic = "playmaker-item-cache 5\n";
 
-// A stamp is trusted only when the file was last changed this long before the cache was
-// written, so a second change within the clock's resolution cannot go unseen.
+// A stamp is trusted only when the file was last changed this long before the load that
+// stamped it began, so a second change within the clock's resolution cannot go unseen.
 constexpr std::int64_t kRacyNs = 2'000'000'000;
 
 using binary::Reader;
@@ -140,12 +140,14 @@ void decode_item(Reader& r, Item& it) {
 
 }  // namespace
 
-std::string ItemCache::encode(const std::vector<Item>& items, const std::vector<FileStamp>& stamps) {
+std::string ItemCache::encode(const std::vector<Item>& items, const std::vector<FileStamp>& stamps,
+                              std::int64_t stamped_at) {
     Writer w;
     std::size_t guess = kMagic.size() + 8;
     for (const auto& it : items) guess += it.body.size() + it.body_html.size() + 1024;
     w.out.reserve(guess);
     w.out.append(kMagic);
+    w.u64(static_cast<std::uint64_t>(stamped_at));
     w.u32(static_cast<std::uint32_t>(items.size()));
     for (std::size_t i = 0; i < items.size(); ++i) {
         encode_item(w, items[i]);
@@ -156,13 +158,16 @@ std::string ItemCache::encode(const std::vector<Item>& items, const std::vector<
     return std::move(w.out);
 }
 
-bool ItemCache::decode(std::string_view bytes, std::vector<Item>& out, std::vector<FileStamp>* stamps) {
+bool ItemCache::decode(std::string_view bytes, std::vector<Item>& out, std::vector<FileStamp>* stamps,
+                       std::int64_t* stamped_at) {
     out.clear();
     std::vector<FileStamp> local;
     if (!stamps) stamps = &local;
     stamps->clear();
     if (!bytes.starts_with(kMagic)) return false;
     Reader r(bytes.substr(kMagic.size()));
+    auto when = static_cast<std::int64_t>(r.raw<std::uint64_t>());
+    if (stamped_at) *stamped_at = when;
     std::uint32_t n = r.count();
     out.resize(n);
     stamps->resize(n);
@@ -192,10 +197,9 @@ ItemCache::ItemCache(std::string file) : file_(std::move(file)) {
     void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
     ::close(fd);
     if (map == MAP_FAILED) return;
-    bool ok = decode(std::string_view(static_cast<const char*>(map), size), items_, &stamps_);
+    bool ok = decode(std::string_view(static_cast<const char*>(map), size), items_, &stamps_, &stamped_at_);
     ::munmap(map, size);
     if (!ok) return;
-    written_ = static_cast<std::int64_t>(sb.st_mtim.tv_sec) * 1'000'000'000 + sb.st_mtim.tv_nsec;
     for (std::size_t i = 0; i < items_.size(); ++i) by_path_[items_[i].path] = i;
 }
 
@@ -209,7 +213,7 @@ const Item* ItemCache::find(const std::string& path, const FileStamp& stamp) con
     auto it = by_path_.find(path);
     if (it == by_path_.end() || stamp.size < 0) return nullptr;
     const FileStamp& st = stamps_[it->second];
-    if (!(st == stamp) || stamp.mtime > written_ - kRacyNs) return nullptr;
+    if (!(st == stamp) || stamp.mtime > stamped_at_ - kRacyNs) return nullptr;
     return &items_[it->second];
 }
 
@@ -233,7 +237,7 @@ bool ItemCache::worth_saving(std::size_t parsed, std::size_t restamped) const {
 }
 
 void ItemCache::save(const std::vector<Item>& items, const Diagnostics& diags,
-                     const std::unordered_map<std::string, FileStamp>& stamps) const {
+                     const std::unordered_map<std::string, FileStamp>& stamps, std::int64_t stamped_at) const {
     std::unordered_set<std::string> noisy;
     for (const auto& d : diags.all()) noisy.insert(d.path);
     std::vector<Item> keep;
@@ -250,7 +254,7 @@ void ItemCache::save(const std::vector<Item>& items, const Diagnostics& diags,
         auto s = stamps.find(it.path);
         st.push_back(s == stamps.end() ? FileStamp{} : s->second);
     }
-    binary::write_cache_file(file_, encode(*all, st));
+    binary::write_cache_file(file_, encode(*all, st, stamped_at));
 }
 
 }  // namespace playmaker

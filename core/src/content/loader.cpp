@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <thread>
 #include <system_error>
@@ -89,6 +90,9 @@ void load_items(const std::vector<ItemFile>& files, Corpus& corpus, Diagnostics&
         bool restamped = false;
     };
     std::vector<Slot> slots(files.size());
+    stats.stamped_at = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t i = next++; i < files.size(); i = next++) {

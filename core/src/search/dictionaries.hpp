@@ -14,7 +14,8 @@ namespace playmaker::search {
 
 class Dictionaries {
 public:
-    // The pair in `dir` (the four files must exist; Lexicon checks), loaded on first call.
+    // The pair in `dir` (the four files must exist; Lexicon checks), loaded on the first
+    // call for the files as they are now (their sizes and modification times).
     static std::shared_ptr<Dictionaries> shared(const std::string& dir);
 
     // Calls f(nb, nn) with the lock held, and returns what it returns.

@@ -1,6 +1,7 @@
 #include "search/export_state.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "util/binary.hpp"
 
@@ -38,8 +39,8 @@ void put_lists(binary::Writer& w, const std::vector<std::vector<std::uint32_t>>&
 void get_lists(binary::Reader& r, std::vector<std::vector<std::uint32_t>>& lists, std::size_t bound) {
     lists.resize(r.count());
     for (auto& l : lists) {
-        r.ascending(l);
-        if (!l.empty() && l.back() >= bound) r.ok = false;
+        if (!r.ok) break;
+        r.ascending(l, bound);
     }
 }
 
@@ -59,9 +60,19 @@ bool load_export_state(const std::string& file, ExportState& s) {
     r.strs(s.sources);
     r.strs(s.doc_keys);
     r.strs(s.terms);
+    // Postings are copied into the chunk files as they are: only base64 digits may pass.
+    static const std::array<bool, 256> digit = [] {
+        std::array<bool, 256> d{};
+        for (unsigned char c : std::string_view("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")) d[c] = true;
+        return d;
+    }();
     for (auto* v : {&s.t, &s.p}) {
         v->resize(r.count());
-        for (auto& e : *v) e = Encoded::of(r.view());
+        for (auto& e : *v) {
+            std::string_view x = r.view();
+            for (unsigned char c : x) r.ok = r.ok && digit[c];
+            e = Encoded::of(x);
+        }
     }
     get_lists(r, s.doc_terms, s.terms.size());
     r.strs(s.chunk_first);

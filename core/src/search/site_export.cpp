@@ -133,8 +133,14 @@ public:
         bool incremental = !opt_.state_file.empty() && load_export_state(opt_.state_file, st_) && st_.base == base &&
                            same_documents();
         if (incremental) {
-            update();
-        } else {
+            try {
+                update();  // writes nothing: on damage the export starts over
+            } catch (const std::runtime_error&) {
+                incremental = false;
+                stats_ = SearchExportStats{};
+            }
+        }
+        if (!incremental) {
             st_ = ExportState{};
             st_.base = base;
             scan_terms();
@@ -174,7 +180,15 @@ public:
         m += ",\"terms\":" + list(chunks) + ",\"lex\":" + list(lex) + "}";
         put("meta.json", m);
         if (saver.joinable()) saver.join();
-        if (save_failed) std::rethrow_exception(save_failed);
+        if (save_failed) {
+            // Only the next export's shortcut is lost: every file of this one is written.
+            try {
+                std::rethrow_exception(save_failed);
+            } catch (const std::exception& e) {
+                stats_.warning = std::string("the search export's state was not saved (the next build exports "
+                                             "everything): ") + e.what();
+            }
+        }
         return stats_;
     }
 
@@ -257,6 +271,14 @@ private:
         threads = static_cast<unsigned>(std::min<std::size_t>(threads, n / 256 + 1));
         std::vector<Run> runs(threads);
         std::vector<std::thread> pool;
+        struct JoinAll {
+            std::vector<std::thread>& pool;
+            ~JoinAll() {
+                for (auto& t : pool) {
+                    if (t.joinable()) t.join();
+                }
+            }
+        } join_all{pool};
         std::exception_ptr failed;
         std::mutex mu;
         for (unsigned k = 0; k < threads; ++k) {

@@ -92,22 +92,30 @@ public:
         if (n > b_.size() - p_) ok = false;
         return ok ? n : 0;
     }
-    void ascending(std::vector<std::uint32_t>& v) {
+    // Ascending numbers, each below `bound`; anything else (a sum that overflows, say)
+    // makes the reader not ok.
+    void ascending(std::vector<std::uint32_t>& v, std::uint64_t bound = 0x100000000ULL) {
         std::uint32_t n = count();
         v.resize(n);
-        std::uint32_t prev = 0;
+        std::uint64_t prev = 0;
         for (auto& x : v) {
-            std::uint32_t d = 0;
+            std::uint64_t d = 0;
             for (int shift = 0;; shift += 7) {
                 if (p_ >= b_.size() || shift > 28) {
                     ok = false;
                     return;
                 }
                 auto c = static_cast<unsigned char>(b_[p_++]);
-                d |= static_cast<std::uint32_t>(c & 0x7F) << shift;
+                d |= static_cast<std::uint64_t>(c & 0x7F) << shift;
                 if (!(c & 0x80)) break;
             }
-            x = prev += d;
+            prev += d;
+            if (prev >= bound) {
+                ok = false;
+                v.clear();
+                return;
+            }
+            x = static_cast<std::uint32_t>(prev);
         }
     }
 
