@@ -15,6 +15,8 @@
 #include "playmaker/corpus.hpp"
 #include "playmaker/index.hpp"
 #include "playmaker/municipality.hpp"
+#include "playmaker/plugin.hpp"
+#include "playmaker/plugin_host.hpp"
 #include "search/fts_tokenizer.hpp"
 #include "search/query_lexicon.hpp"
 #include "search/store.hpp"
@@ -307,7 +309,13 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
             builder.remove(f.rel);
             if (f.rel.starts_with("literature/")) {
                 std::vector<Reference> refs;
-                parse_csl_json(bytes, f.rel, refs, stats.diagnostics);
+                if (f.rel.ends_with(".json")) {
+                    parse_csl_json(bytes, f.rel, refs, stats.diagnostics);
+                } else if (const Importer* imp = PluginHost::shared().importer_for(fs::path(f.rel).filename().string())) {
+                    imp->import(bytes, f.rel, refs, stats.diagnostics);
+                } else {
+                    stats.diagnostics.warning(f.rel, 0, 0, "not indexed: no importer plugin reads this file");
+                }
                 for (const auto& r : refs) builder.add(r);
                 stats.indexed += static_cast<int>(refs.size());
             } else {

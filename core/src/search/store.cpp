@@ -124,6 +124,7 @@ std::vector<SourceFile> list_sources(const std::string& root) {
     std::vector<SourceFile> out;
     for (Kind k : kAllKinds) add_folder(fs::path(root) / kind_folder(k), kind_folder(k), ".md", out);
     add_folder(fs::path(root) / "literature", "literature", ".json", out);
+    add_folder(fs::path(root) / "literature", "literature", ".bib", out);  // through an importer plugin
     add_file(fs::path(root) / "taxonomy.yaml", "taxonomy.yaml", out);
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.rel < b.rel; });
     return out;

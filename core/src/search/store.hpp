@@ -59,8 +59,8 @@ struct SourceFile {
     long long mtime = 0;  // nanoseconds
 };
 
-// Every file the index reads, sorted by path: items in the kind folders, CSL-JSON in
-// literature/, and taxonomy.yaml. Throws std::system_error when `root` is not a folder.
+// Every file the index reads, sorted by path: items in the kind folders, CSL-JSON and
+// BibTeX (read by the importer plugin) in literature/, and taxonomy.yaml. Throws std::system_error when `root` is not a folder.
 std::vector<SourceFile> list_sources(const std::string& root);
 
 // The absolute, normalised form of a content root, as the index records it.
