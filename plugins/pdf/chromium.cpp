@@ -19,6 +19,8 @@
 #include <thread>
 #include <vector>
 
+#include "playmaker/escape.hpp"
+
 extern char** environ;
 
 namespace playmaker::pdf {
@@ -43,21 +45,7 @@ std::string last_error_line(const std::string& log) {
 }
 
 // A path as a file:// URL: everything but unreserved characters and '/' percent-encoded.
-std::string file_url(const std::string& path) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out = "file://";
-    for (char ch : path) {
-        auto c = static_cast<unsigned char>(ch);
-        if (std::isalnum(c) || std::string_view("/-._~").find(ch) != std::string_view::npos) {
-            out += ch;
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
+std::string file_url(const std::string& path) { return "file://" + url_escape_path(path); }
 
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "feeds.hpp"
 
+#include "playmaker/escape.hpp"
+
 #include <algorithm>
 
 namespace playmaker::site {
@@ -14,23 +16,6 @@ std::string rfc3339(const std::string& date) {
 }
 
 const std::string& last_change(const Item* it) { return it->updated.empty() ? it->date : it->updated; }
-
-// Percent-encodes what may not stand in a URL as written (ids and slugs are ascii already).
-std::string url_path(const std::string& p) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : p) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-            std::string_view("-._~/").find(static_cast<char>(c)) != std::string_view::npos) {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -59,7 +44,7 @@ std::string sitemap_xml(const std::vector<std::string>& pages, const std::string
         std::string rel = p;
         if (rel == "index.html") rel = "";
         else if (rel.ends_with("/index.html")) rel.resize(rel.size() - 10);
-        out += "<url><loc>" + xml_text(base_url + url_path(rel)) + "</loc></url>\n";
+        out += "<url><loc>" + xml_text(base_url + url_escape_path(rel)) + "</loc></url>\n";
     }
     return out + "</urlset>\n";
 }
@@ -82,7 +67,7 @@ std::string atom_feed(const Model& m, const std::string& title, const std::strin
                       "<updated>" + updated + "</updated>\n"
                       "<author><name>" + xml_text(title) + "</name></author>\n";
     for (const Item* it : items) {
-        std::string url = base_url + url_path(item_path(*it));
+        std::string url = base_url + url_escape_path(item_path(*it));
         out += "<entry xml:lang=\"" + xml_text(it->lang) + "\">\n<title>" + xml_text(it->title) + "</title>\n" +
                "<id>" + xml_text(url) + "</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"" + xml_text(url) +
                "\"/>\n<published>" + rfc3339(it->date.empty() ? last_change(it) : it->date) + "</published>\n" +

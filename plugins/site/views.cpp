@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include <playmaker/escape.hpp>
 #include <playmaker/i18n.hpp>
 #include <playmaker/note_view.hpp>
 
@@ -12,16 +13,6 @@ namespace playmaker::site {
 namespace {
 
 const char* kLangs[] = {"nb", "nn", "sv", "en"};
-
-// Escapes text so Markdown shows it as written.
-std::string md_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (std::string_view("\\`*_{}[]<>#|!").find(c) != std::string_view::npos) out += '\\';
-        out += c;
-    }
-    return out;
-}
 
 std::string count_text(const std::string& lang, std::size_t n) {
     return n == 1 ? ui_string(lang, "site.count_one") : ui_string(lang, "site.count", {{"count", std::to_string(n)}});
@@ -174,7 +165,7 @@ std::string Views::body_html(const Item& item, const std::string& root) const {
         },
         [&](const Link& l) {
             auto it = m_.by_id.find(l.target);
-            std::string title = md_escape(it != m_.by_id.end() ? it->second->title : l.target);
+            std::string title = markdown_escape(it != m_.by_id.end() ? it->second->title : l.target);
             return it != m_.by_id.end() ? "[" + title + "](" + root + item_path(*it->second) + ")" : "*" + title + "*";
         });
     return markdown_to_html(md);

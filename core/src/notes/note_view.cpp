@@ -10,21 +10,12 @@
 #include "content/markdown.hpp"
 #include "notes/strings.hpp"
 #include "playmaker/cite.hpp"
+#include "playmaker/escape.hpp"
 #include "playmaker/resources.hpp"
 #include "util/text.hpp"
 
 namespace playmaker {
 namespace {
-
-// Escapes text so Markdown shows it as written.
-std::string md_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (std::string_view("\\`*_{}[]<>#|!").find(c) != std::string_view::npos) out += '\\';
-        out += c;
-    }
-    return out;
-}
 
 // A YAML double-quoted scalar (JSON string syntax is valid YAML).
 std::string yaml_quote(const std::string& s) {
@@ -65,7 +56,7 @@ std::string resolve_body(const Item& item, const Context& ctx) {
         item, [&](const Citation& c) { return runs_to_markdown(ctx.bib.cite(c)); },
         [&](const Link& l) {
             const Item* target = ctx.corpus.item(l.target);
-            std::string title = md_escape(target ? target->title : l.target);
+            std::string title = markdown_escape(target ? target->title : l.target);
             return ctx.in_note.count(l.target) ? "[" + title + "](#" + l.target + ")" : "*" + title + "*";
         });
 }
@@ -76,13 +67,13 @@ Value item_view(const ChosenItem& c, const Context& ctx) {
     v["id"] = item.id;
     v["kind"] = kind_name(item.kind);
     v["title"] = item.title;
-    v["title_md"] = md_escape(item.title);
+    v["title_md"] = markdown_escape(item.title);
     v["lang"] = item.lang;
     bool foreign = item.lang != ctx.note.lang;
     v["foreign"] = foreign;
     if (foreign) {
         v["lang_note"] = ctx.s.get("note.lang_other", {{"language", ctx.s.get("language." + item.lang)}});
-        v["lang_note_md"] = md_escape(v.get("lang_note").as_string());
+        v["lang_note_md"] = markdown_escape(v.get("lang_note").as_string());
     }
     std::string md = resolve_body(item, ctx);
     v["body_md"] = md;
@@ -92,8 +83,8 @@ Value item_view(const ChosenItem& c, const Context& ctx) {
     for (const auto& r : c.reasons) reasons.emplace_back(r);
     v["reasons"] = reasons;
     v["reasons_text"] = text::join(c.reasons, "; ");
-    v["reasons_md"] = md_escape(text::join(c.reasons, "; "));
-    v["why_md"] = md_escape(ctx.s.get("note.why"));
+    v["reasons_md"] = markdown_escape(text::join(c.reasons, "; "));
+    v["why_md"] = markdown_escape(ctx.s.get("note.why"));
     std::ostringstream score;
     score.precision(3);
     score << c.score;
@@ -118,15 +109,15 @@ std::string introduction_md(const Context& ctx) {
     if (n.profile.is_default) md += s.get("intro.profile_default") + "\n\n";
     std::vector<std::string> drivers;
     for (const auto& d : n.profile.drivers) {
-        if (const Item* it = ctx.corpus.item(d)) drivers.push_back("*" + md_escape(it->title) + "*");
+        if (const Item* it = ctx.corpus.item(d)) drivers.push_back("*" + markdown_escape(it->title) + "*");
     }
     if (!drivers.empty()) {
         md += s.get("intro.drivers", {{"drivers", text::join(drivers, ", ")}});
-        if (!n.profile.drivers_rationale.empty()) md += " " + md_escape(n.profile.drivers_rationale);
+        if (!n.profile.drivers_rationale.empty()) md += " " + markdown_escape(n.profile.drivers_rationale);
         md += "\n\n";
     }
     if (!n.profile.challenges.empty()) {
-        for (const auto& c : n.profile.challenges) md += "- " + md_escape(c) + "\n";
+        for (const auto& c : n.profile.challenges) md += "- " + markdown_escape(c) + "\n";
         md += "\n";
     }
     return md;
@@ -139,8 +130,8 @@ std::string summary_md(const Context& ctx) {
         if (sec.generate.empty() && !sec.items.empty() && sec.id != "begreper") {
             for (const auto& c : sec.items) {
                 ++count;
-                list += "- **" + md_escape(c.item->title) + "**";
-                if (!c.item->summary.empty()) list += ": " + md_escape(c.item->summary);
+                list += "- **" + markdown_escape(c.item->title) + "**";
+                if (!c.item->summary.empty()) list += ": " + markdown_escape(c.item->summary);
                 list += "\n";
             }
         }
@@ -245,7 +236,7 @@ Value note_view(const Note& note, const Corpus& corpus) {
         Value sv;
         sv["id"] = sec.id;
         sv["heading"] = sec.heading;
-        sv["heading_md"] = md_escape(sec.heading);
+        sv["heading_md"] = markdown_escape(sec.heading);
         sv["page_break"] = sec.page_break;
         std::string body_md;
         if (!sec.author_text.empty()) body_md = sec.author_text + "\n\n";
