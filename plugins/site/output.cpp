@@ -96,27 +96,6 @@ bool Output::reuse(const std::string& path, const std::string& key) {
     return true;
 }
 
-std::size_t Output::reuse_under(const std::string& prefix) {
-    std::size_t n = 0;
-    for (const auto& [path, key] : old_) {
-        if (!path.starts_with(prefix)) continue;
-        std::filesystem::path to(dir_ + "/" + path);
-        std::error_code ec;
-        std::filesystem::create_directories(to.parent_path(), ec);
-        if (::link((previous_ + "/" + path).c_str(), to.c_str()) != 0) {
-            throw std::system_error(errno, std::generic_category(), "cannot link " + path);
-        }
-        entries_.emplace_back(path, key);
-        ++n;
-    }
-    return n;
-}
-
-std::string Output::previous_key(const std::string& path) const {
-    auto it = old_.find(path);
-    return it == old_.end() ? "" : it->second;
-}
-
 void Output::write(const std::string& path, std::string_view bytes, const std::string& key) {
     write_all(dir_ + "/" + path, bytes);
     std::lock_guard<std::mutex> lock(mu_);

@@ -42,12 +42,6 @@ public:
     // Links the previous site's page at `path` when its fingerprint was `key`; false when
     // the page has to be rendered. Thread-safe.
     bool reuse(const std::string& path, const std::string& key);
-    // Links every file the previous site's manifest lists under `prefix` (a folder, with
-    // its trailing '/'), keeping their fingerprints; returns how many. Throws
-    // std::system_error when one cannot be linked. Not thread-safe.
-    std::size_t reuse_under(const std::string& prefix);
-    // The previous site's fingerprint of `path`; "" when it had none.
-    std::string previous_key(const std::string& path) const;
     // Writes a page (its folder must exist) and records its fingerprint. Thread-safe.
     // Throws std::system_error when it cannot.
     void write(const std::string& path, std::string_view bytes, const std::string& key);
