@@ -17,7 +17,8 @@ namespace playmaker::cli {
 namespace {
 
 // The caches live beside the site, not in it: `<parent>/.playmaker/site-cache/<name>.items`
-// (parsed items) and the folder `<name>.d/` (the site builder's own).
+// (parsed items), the folder `<name>.d/` (the site builder's own) and `<name>.old/` (the
+// site the last build replaced, which the next one starts from).
 std::string cache_path_for(const std::string& out, const std::string& suffix) {
     fs::path p = fs::absolute(out).lexically_normal();
     if (p.filename().empty()) p = p.parent_path();
@@ -97,7 +98,9 @@ int run(const Args& args) {
     bool tty = isatty(2);
     std::size_t last_tenth = 0;
     try {
-        StagedDir staged(out);
+        // The site replaced last time is kept beside the caches and brought up to date in
+        // place, so an edit costs what it changes, not a folder of links.
+        StagedDir staged(out, args.flag("--no-cache") ? std::string() : cache_path_for(out, ".old"));
         SiteRequest req;
         req.corpus = &s.corpus;
         req.out = staged.path();
@@ -159,8 +162,9 @@ Registration reg({
     "the site works from any web server and from file:// (where the search page explains\n"
     "that searching needs a web server).\n"
     "The site is built beside DIR and swapped into place, so an interrupted build leaves the\n"
-    "previous site whole. Pages whose inputs did not change are linked from the previous\n"
-    "site, and parsed items are cached in .playmaker/site-cache/ beside DIR.\n"
+    "previous site whole. Pages whose inputs did not change are not rendered again: the\n"
+    "build starts from the site it replaced last time (kept in .playmaker/site-cache/ beside\n"
+    "DIR, with the parsed items) and links unchanged pages from the current one.\n"
     "Exit 4 when the site plugin is missing or the site cannot be written.",
     {{"-o", "DIR", "the output folder (default ./_site)"},
      {"--base-url", "URL", "the site's absolute address; adds sitemap.xml and feed.xml"},

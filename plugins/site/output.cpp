@@ -15,8 +15,13 @@ namespace {
 
 constexpr std::uint64_t kPrime = 0x100000001b3ULL;
 
+// A new file: whatever was at `path` is unlinked first, never written through (in a recycled
+// folder it may be a hard link to the previous site's file).
 void write_all(const std::string& path, std::string_view bytes) {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == EEXIST && ::unlink(path.c_str()) == 0) {
+        fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    }
     if (fd < 0) throw std::system_error(errno, std::generic_category(), "cannot write " + path);
     const char* p = bytes.data();
     std::size_t left = bytes.size();
@@ -70,27 +75,46 @@ std::string Hasher::hex() const {
     return buf;
 }
 
-Output::Output(std::string dir, const std::string& previous) : dir_(std::move(dir)), previous_(previous) {
-    if (previous_.empty()) return;
-    std::ifstream in(previous_ + "/" + kManifestName, std::ios::binary);
-    if (!in) return;
+namespace {
+
+// The manifest of the site in `dir`: path -> fingerprint; empty when there is none.
+std::unordered_map<std::string, std::string> read_manifest(const std::string& dir) {
+    std::unordered_map<std::string, std::string> out;
+    if (dir.empty()) return out;
+    std::ifstream in(dir + "/" + kManifestName, std::ios::binary);
+    if (!in) return out;
     std::stringstream ss;
     ss << in.rdbuf();
     std::string text = ss.str();
-    if (!text.starts_with("playmaker-site-manifest 1\n")) return;
+    if (!text.starts_with("playmaker-site-manifest 1\n")) return out;
     std::size_t pos = text.find('\n') + 1;
     while (pos < text.size()) {
         std::size_t tab = text.find('\t', pos), nl = text.find('\n', pos);
         if (tab == std::string::npos || nl == std::string::npos || tab > nl) break;
-        old_.emplace(text.substr(pos, tab - pos), text.substr(tab + 1, nl - tab - 1));
+        out.emplace(text.substr(pos, tab - pos), text.substr(tab + 1, nl - tab - 1));
         pos = nl + 1;
     }
+    return out;
 }
 
+}  // namespace
+
+Output::Output(std::string dir, const std::string& previous)
+    : dir_(std::move(dir)), previous_(previous), old_(read_manifest(previous_)), here_(read_manifest(dir_)) {}
+
 bool Output::reuse(const std::string& path, const std::string& key) {
-    auto it = old_.find(path);
-    if (it == old_.end() || it->second != key) return false;
-    if (::link((previous_ + "/" + path).c_str(), (dir_ + "/" + path).c_str()) != 0) return false;
+    if (key.empty()) return false;
+    auto here = here_.find(path);
+    if (here == here_.end() || here->second != key) {
+        auto it = old_.find(path);
+        if (it == old_.end() || it->second != key) return false;
+        std::string from = previous_ + "/" + path, to = dir_ + "/" + path;
+        if (here != here_.end()) ::unlink(to.c_str());
+        if (::link(from.c_str(), to.c_str()) != 0 &&
+            (errno != EEXIST || ::unlink(to.c_str()) != 0 || ::link(from.c_str(), to.c_str()) != 0)) {
+            return false;
+        }
+    }
     std::lock_guard<std::mutex> lock(mu_);
     entries_.emplace_back(path, key);
     return true;
@@ -110,6 +134,15 @@ void Output::make_dir(const std::string& rel) {
 
 void Output::write_manifest() {
     std::sort(entries_.begin(), entries_.end());
+    for (const auto& [path, key] : here_) {
+        auto it = std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(path, std::string()));
+        if (it != entries_.end() && it->first == path) continue;
+        // Gone from the site: the file, and its folders once they are empty.
+        if (::unlink((dir_ + "/" + path).c_str()) != 0) continue;
+        for (auto slash = path.rfind('/'); slash != std::string::npos && slash > 0; slash = path.rfind('/', slash - 1)) {
+            if (::rmdir((dir_ + "/" + path.substr(0, slash)).c_str()) != 0) break;
+        }
+    }
     std::string text = "playmaker-site-manifest 1\n";
     for (const auto& [path, key] : entries_) text += path + "\t" + key + "\n";
     write_all(dir_ + "/" + kManifestName, text);

@@ -5,6 +5,11 @@
 // (`.site-manifest`, inside the site, so it is swapped in with the pages it describes)
 // maps each page to its fingerprint; a page whose fingerprint is unchanged is hard-linked
 // from the previous site instead of rendered again.
+//
+// The folder being built may also be an older build of the site, recycled (StagedDir):
+// then a file its own manifest says is already what this build wants is left as it is, any
+// other is unlinked before it is written or linked (its inode may be shared with the
+// previous site, which must not change), and files this build does not make are removed.
 #pragma once
 
 #include <cstdint>
@@ -34,26 +39,29 @@ private:
 
 class Output {
 public:
-    // `dir` is the fresh folder being built; `previous` the last built site ("" or missing
-    // when there is none).
+    // `dir` is the folder being built (empty, or a recycled older build with its manifest);
+    // `previous` the last built site ("" or missing when there is none).
     Output(std::string dir, const std::string& previous);
 
     const std::string& dir() const { return dir_; }
-    // Links the previous site's page at `path` when its fingerprint was `key`; false when
-    // the page has to be rendered. Thread-safe.
+    // Keeps the page at `path` when the folder already holds it with fingerprint `key`, else
+    // links the previous site's when its fingerprint was `key`; false when the page has to
+    // be rendered. Thread-safe.
     bool reuse(const std::string& path, const std::string& key);
     // Writes a page (its folder must exist) and records its fingerprint. Thread-safe.
     // Throws std::system_error when it cannot.
     void write(const std::string& path, std::string_view bytes, const std::string& key);
     // Creates a folder inside the site (and its parents).
     void make_dir(const std::string& rel);
-    // Writes the manifest of every page written or reused.
+    // Removes what a recycled folder holds that this build did not make, and writes the
+    // manifest of every page written or reused.
     void write_manifest();
     std::size_t files() const { return entries_.size(); }
 
 private:
     std::string dir_, previous_;
-    std::unordered_map<std::string, std::string> old_;  // path -> fingerprint, from previous
+    std::unordered_map<std::string, std::string> old_;   // path -> fingerprint, from previous
+    std::unordered_map<std::string, std::string> here_;  // the same, of the recycled folder
     std::mutex mu_;
     std::vector<std::pair<std::string, std::string>> entries_;
 };

@@ -226,6 +226,41 @@ def main():
         check_eq(fh.read(), index_before, "a killed build leaves the previous pages as they were")
     check(b"pages" in seen, "the killed build was rendering when it was killed")
 
+    # A build starts from the site the one before it replaced (kept in the cache) and brings
+    # it up to date in place: after edits, an added and a removed item, and a taxonomy
+    # change that empties a list page, the site is byte for byte a fresh build's.
+    base = ["--content", content, "--db", db, "--base-url", "https://example.no/pm"]
+    rounds = [
+        lambda: pmtest.write(os.path.join(content, "drivers", "demografi.md"), text + "\nTredje gang.\n"),
+        lambda: pmtest.write(os.path.join(content, "findings", "ny.md"),
+                             "---\ntitle: Et nytt funn\nsummary: Kort.\nthemes: [samskaping]\ndate: 2024-02-02\n---\nNy tekst.\n"),
+        lambda: os.remove(os.path.join(content, "findings", "planted.md")),
+        lambda: pmtest.write(os.path.join(content, "drivers", "demografi.md"), text),
+        lambda: None,
+    ]
+    for i, change in enumerate(rounds):
+        change()
+        rc, _, err = run("site", *base, "-o", site)
+        check_eq(rc, 0, f"rebuild {i} after the kill: " + err)
+    fresh = os.path.join(work, "fresh")
+    rc, _, err = run("site", *base, "-o", fresh, "--no-cache")
+    check_eq(rc, 0, "a fresh build: " + err)
+
+    def tree(root):
+        out = {}
+        for d, _, fs in os.walk(root):
+            for f in fs:
+                with open(os.path.join(d, f), "rb") as fh:
+                    out[os.path.relpath(os.path.join(d, f), root)] = fh.read()
+        return out
+    got, want = tree(site), tree(fresh)
+    check_eq(sorted(got), sorted(want), "a recycled build has a fresh build's files")
+    differ = [rel for rel in want if got.get(rel) != want[rel]]
+    check_eq(differ, [], "a recycled build's files hold what a fresh build's do")
+    check(not os.path.exists(os.path.join(site, "findings", "planted.html")), "a removed item's page is gone")
+    empty = [d for d, sub, fs in os.walk(site) if not sub and not fs]
+    check_eq(empty, [], "no empty folders are left behind")
+
     pmtest.finish()
 
 

@@ -17,22 +17,32 @@ void write_file_atomic(const std::string& path, std::string_view bytes);
 // when there is no old folder), and the old one is removed afterwards. Without commit(),
 // the destructor removes the half-built folder and the target is untouched. Staging folders
 // of killed runs for the same target are removed when a new StagedDir starts.
+//
+// With `recycle` (a folder on the same file system, e.g. in a cache beside the target), the
+// folder the commit replaces is moved there instead of removed, and the next StagedDir
+// starts from it rather than from an empty folder: a writer that brings an older build up
+// to date (rewriting only what changed, never writing through a file it did not create, as
+// its files may be hard links) skips most of the work of a fresh folder. `recycled()` says
+// which one it got. A recycled folder is in use until commit, so a killed run leaves none.
 class StagedDir {
 public:
-    explicit StagedDir(std::string target);
+    explicit StagedDir(std::string target, std::string recycle = "");
     ~StagedDir();
     StagedDir(const StagedDir&) = delete;
     StagedDir& operator=(const StagedDir&) = delete;
 
     const std::string& path() const { return staging_; }
     const std::string& target() const { return target_; }
+    bool recycled() const { return recycled_; }
     // Throws std::system_error when the swap fails; the target is then unchanged.
     void commit();
 
 private:
     std::string target_;
     std::string staging_;
+    std::string recycle_;
     bool committed_ = false;
+    bool recycled_ = false;
 };
 
 // Removes what killed writers left beside `target`: staging files and folders named by

@@ -29,7 +29,7 @@ namespace playmaker {
 
 // Bumped whenever a class below, or a type it passes, changes shape. A plugin built
 // against another version is refused when loaded, never called.
-inline constexpr int kPluginApiVersion = 4;
+inline constexpr int kPluginApiVersion = 5;
 
 struct Note;
 struct Corpus;
@@ -91,7 +91,9 @@ public:
 // into place (a StagedDir) only when build() returns true.
 struct SiteRequest {
     const Corpus* corpus = nullptr;  // loaded and checked (no errors)
-    std::string out;          // an empty folder to write the site into
+    std::string out;          // the folder to write the site into: empty, or an older build of
+                              // this site to bring up to date (its files may be hard links to
+                              // `previous`'s: replace them, never write through them)
     std::string previous;     // the site built last time, if any: pages whose inputs did not
                               // change are hard-linked from it instead of rendered again
     std::string base_url;     // absolute URL of the site's root, ending in '/'; empty when

@@ -106,12 +106,18 @@ void write_file_atomic(const std::string& path, std::string_view bytes) {
     }
 }
 
-StagedDir::StagedDir(std::string target) : target_(std::move(target)) {
+StagedDir::StagedDir(std::string target, std::string recycle)
+    : target_(std::move(target)), recycle_(std::move(recycle)) {
     while (!target_.empty() && target_.size() > 1 && target_.back() == '/') target_.pop_back();
     make_parent(target_);
     remove_dead_staging(target_);
     staging_ = staging_path_for(target_);
     std::error_code ec;
+    if (!recycle_.empty() && fs::is_directory(fs::symlink_status(recycle_, ec)) &&
+        ::rename(recycle_.c_str(), staging_.c_str()) == 0) {
+        recycled_ = true;
+        return;
+    }
     fs::create_directory(staging_, ec);
     if (ec) throw std::system_error(ec, "cannot create " + staging_);
 }
@@ -139,7 +145,14 @@ void StagedDir::commit() {
     }
     committed_ = true;
     sync_parent(target_);
-    fs::remove_all(staging_, ec);  // the old folder; failing to remove it loses nothing
+    // The old folder: kept for the next build when asked (a folder left in the way is an
+    // interrupted one's), else removed; failing either loses nothing.
+    if (!recycle_.empty()) {
+        fs::create_directories(fs::path(recycle_).parent_path(), ec);
+        fs::remove_all(recycle_, ec);
+        if (::rename(staging_.c_str(), recycle_.c_str()) == 0) return;
+    }
+    fs::remove_all(staging_, ec);
 }
 
 }  // namespace playmaker
