@@ -55,7 +55,8 @@ Registration reg({
     "playmaker index [--content DIR] [--db FILE]",
     "Indexes every item and literature reference for search. Incremental: unchanged files\n"
     "are not analysed again, deleted ones disappear; a new analysis or lexicon re-analyses\n"
-    "everything. The index file is replaced in one step, so a killed build leaves the old one.\n"
+    "everything. The index is updated in one step (a transaction, or a copy renamed into\n"
+    "place), so a killed build leaves the old one.\n"
     "Files with errors are left out and reported on stderr (run `playmaker check` for the\n"
     "whole picture); the rest is indexed and the exit code stays 0. Exit 4 when the content\n"
     "folder is missing or the index cannot be written.",

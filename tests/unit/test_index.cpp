@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -241,4 +245,65 @@ TEST_CASE("a refreshed index's lexicon is the one a fresh build of the same cont
     CHECK(a.first == b.first);
     CHECK(a.second == b.second);
     CHECK(a.first.size() > before.size());  // the new words and their forms
+}
+
+TEST_CASE("a few changed files are written into the index in place, a new index in a copy") {
+    TempDb t;
+    fs::path content = fs::path(t.dir) / "content";
+    fs::copy(kFixture, content, fs::copy_options::recursive);
+    auto first = Index::build(content.string(), t.db);
+    CHECK_FALSE(first.in_place);
+    struct stat before {};
+    ::stat(t.db.c_str(), &before);
+    {
+        std::ofstream out(content / "findings" / "ny.md");
+        out << "---\ntitle: Fjordbrukslandskapet\nsummary: Kort.\nlang: nb\nthemes: [samskaping]\ndate: 2022-03-01\n---\n"
+               "Fjordbrukslandskapet bak kaia.\n";
+    }
+    auto second = Index::build(content.string(), t.db);
+    CHECK(second.in_place);
+    CHECK(second.indexed == 1);
+    struct stat after {};
+    ::stat(t.db.c_str(), &after);
+    CHECK(after.st_ino == before.st_ino);  // the same file, not a copy renamed over it
+    CHECK_FALSE(fs::exists(t.db + "-journal"));
+    auto idx = Index::open(t.db);
+    CHECK(ids(*idx, "fjordbrukslandskapet") == std::vector<std::string>{"ny"});
+    // The same content built from nothing answers the same.
+    std::string fresh = t.dir + "/fresh.sqlite";
+    Index::build(content.string(), fresh);
+    auto other = Index::open(fresh);
+    for (const char* q : {"fjordbrukslandskapet", "kommune", "innbyggerne"}) CHECK(ids(*idx, q) == ids(*other, q));
+}
+
+TEST_CASE("a build killed inside its transaction leaves the old index, rolled back by the next reader") {
+    TempDb t;
+    fs::path content = fs::path(t.dir) / "content";
+    fs::copy(kFixture, content, fs::copy_options::recursive);
+    Index::build(content.string(), t.db);
+    std::vector<std::string> want;
+    {
+        auto idx = Index::open(t.db);
+        want = ids(*idx, "kommune");
+    }
+    REQUIRE_FALSE(want.empty());
+    // A writer that changes most of the file, spilling pages into it, and dies uncommitted.
+    pid_t child = ::fork();
+    if (child == 0) {
+        search::Db db(t.db, search::Db::kReadWrite);
+        db.exec("PRAGMA cache_size=2; BEGIN IMMEDIATE; DELETE FROM entries; DELETE FROM facets;"
+                "INSERT INTO meta(key, value) VALUES('junk', zeroblob(200000));");
+        ::_exit(0);  // no commit, no close: the journal stays hot
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(fs::exists(t.db + "-journal"));
+    CHECK(Index::staleness(content.string(), t.db).empty());  // a reader rolls it back
+    auto idx = Index::open(t.db);
+    CHECK(ids(*idx, "kommune") == want);
+    search::Db db(t.db, search::Db::kReadOnly);
+    search::Stmt st(db, "PRAGMA integrity_check");
+    REQUIRE(st.step());
+    CHECK(st.text(0) == "ok");
 }

@@ -250,7 +250,7 @@ TEST_CASE("the exported postings are exactly the tokens FTS5 holds", "[export]")
     // What FTS5 holds, read through fts5vocab with the index's own tokenizer registered.
     Postings held;
     {
-        search::Db d(db, search::Db::kReadOnly);
+        search::Db d(db, search::Db::kReadWrite);  // a temp table: readers are query_only
         Analyzer a;
         search::TokenizerContext ctx{&a};
         search::register_tokenizer(d.get(), &ctx);

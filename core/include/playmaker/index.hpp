@@ -6,8 +6,10 @@
 // the analysis and lexicon version, and each source file's size, time and content hash.
 // Index::build brings it up to date: unchanged files are not read again, changed ones are
 // re-analysed, deleted ones disappear, and a change of root or analysis rebuilds it all.
-// A build copies the old file beside itself, updates the copy and renames it into place,
-// so a killed build leaves the old index as it was.
+// A few changed files (up to a thousand) are written into the file in one SQLite
+// transaction; a new index or a larger change is built in a copy beside the file and
+// renamed into place. Either way a killed build leaves the old index as it was (a killed
+// transaction is rolled back by the next connection to open the file).
 //
 // How an item's language reaches the analysis, and how a query meets every language: see
 // core/src/search/fts_tokenizer.hpp.
@@ -65,6 +67,7 @@ struct BuildStats {
     int unchanged = 0;  // left as they were
     int removed = 0;    // gone from the content
     double seconds = 0;
+    bool in_place = false;  // written into the index in one transaction, not built in a copy
     Diagnostics diagnostics;  // files that could not be indexed (the others are)
 };
 

@@ -3,15 +3,25 @@
 namespace playmaker::search {
 
 Db::Db(const std::string& path, Mode mode) {
-    int flags = mode == kReadOnly ? SQLITE_OPEN_READONLY
+    // A reader opens the file for writing when it may, and promises not to write
+    // (query_only): a build killed while committing in place leaves a hot journal that
+    // only a connection that can write rolls back, and any reader should be able to.
+    int flags = mode == kReadOnly ? SQLITE_OPEN_READWRITE
                                   : SQLITE_OPEN_READWRITE | (mode == kCreate ? SQLITE_OPEN_CREATE : 0);
-    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK && mode == kReadOnly) {
+        sqlite3_close(db_);
+        db_ = nullptr;
+        rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr);
+    }
+    if (rc != SQLITE_OK) {
         std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
         db_ = nullptr;
         throw DbError("cannot open " + path + ": " + msg);
     }
     sqlite3_busy_timeout(db_, 5000);
+    if (mode == kReadOnly) sqlite3_exec(db_, "PRAGMA query_only=ON", nullptr, nullptr, nullptr);
 }
 
 Db::~Db() { sqlite3_close_v2(db_); }

@@ -28,6 +28,10 @@ namespace playmaker {
 namespace search {
 namespace {
 
+// At most this many changed files are written into the index in place; more are built in
+// a copy (which ends with FTS5's optimize, and journals nothing).
+constexpr std::size_t kInPlaceChanges = 1000;
+
 struct Stored {
     long long size = 0, mtime = 0;
     std::string hash;
@@ -227,17 +231,33 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
 
     // Reuse the old index when it was built the same way from the same tree.
     bool reuse = false;
+    std::size_t changes = 0;  // files added, changed or removed since (by size and time)
     if (fs::exists(db_path, ec)) {
         try {
             Db old(db_path, Db::kReadOnly);
             analyzer.adopt_version(get_meta(old, "dictionaries"), get_meta(old, "analysis"));
             reuse = get_meta(old, "schema") == kSchemaVersion && get_meta(old, "root") == root &&
                     get_meta(old, "analysis") == analyzer.version() && get_meta(old, "taxonomy") == taxonomy_hash;
+            if (reuse) {
+                std::map<std::string, std::pair<long long, long long>> was;
+                Stmt st(old, "SELECT path, size, mtime FROM files");
+                while (st.step()) was[st.text(0)] = {st.integer(1), st.integer(2)};
+                for (const auto& f : files) {
+                    auto it = was.find(f.rel);
+                    if (it == was.end() || it->second != std::make_pair(f.size, f.mtime)) ++changes;
+                    if (it != was.end()) was.erase(it);
+                }
+                changes += was.size();
+            }
         } catch (const DbError&) {
             reuse = false;
         }
     }
-    std::string staging = staging_path_for(db_path);
+    // A few changed files are written into the index in one transaction (SQLite's journal
+    // makes it atomic: a killed build is rolled back by the next connection); a new index,
+    // or many changes, are built in a copy beside it that is renamed over it.
+    const bool in_place = reuse && changes <= kInPlaceChanges;
+    std::string staging = in_place ? db_path : staging_path_for(db_path);
     struct Cleanup {
         std::string path;
         bool keep = false;
@@ -248,18 +268,22 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
                 fs::remove(path + "-journal", e);
             }
         }
-    } cleanup{staging};
-    if (reuse) {
+    } cleanup{staging, in_place};
+    if (reuse && !in_place) {
         fs::copy_file(db_path, staging, ec);
         if (ec) throw std::system_error(ec, "cannot copy " + db_path);
     }
     {
-        Db db(staging, Db::kCreate);
+        Db db(staging, in_place ? Db::kReadWrite : Db::kCreate);
         register_tokenizer(db.get(), &ctx);
-        // The staging file is private until the rename: no journal, no syncs until the end.
-        db.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
+        if (in_place) {
+            db.exec("PRAGMA cache_size=-65536;");
+        } else {
+            // The staging file is private until the rename: no journal, no syncs until the end.
+            db.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
+        }
         if (!reuse) create_schema(db);
-        db.exec("BEGIN");
+        db.exec(in_place ? "BEGIN IMMEDIATE" : "BEGIN");
         // Words the old index knows are not looked up in the dictionaries again; new ones are
         // recorded (see VocabStore).
         VocabStore vocab(db, reuse, true);
@@ -342,8 +366,15 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
         set_meta(db, "taxonomy", taxonomy_hash);
         set_meta(db, "families", families_of(db));
         db.exec("COMMIT");
-        if (!reuse || stats.indexed > 1000) db.exec("INSERT INTO docs(docs) VALUES('optimize')");
-        db.exec("PRAGMA journal_mode=DELETE");
+        if (!in_place) {
+            if (!reuse || stats.indexed > 1000) db.exec("INSERT INTO docs(docs) VALUES('optimize')");
+            db.exec("PRAGMA journal_mode=DELETE");
+        }
+    }
+    stats.in_place = in_place;
+    if (in_place) {
+        stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        return stats;
     }
     fsync_file(staging);
     replace_file(staging, db_path);
