@@ -26,7 +26,8 @@ std::string summary(const BuildStats& s, const std::string& db) {
     return o.str();
 }
 
-BuildStats run_build(const std::string& content, const std::string& db) {
+// Builds with progress on a terminal; the files it could not index go to `log`.
+BuildStats run_build(const std::string& content, const std::string& db, std::ostream& log) {
     BuildOptions opts;
     if (::isatty(STDERR_FILENO)) {
         opts.progress = [](int done, int total) {
@@ -38,13 +39,13 @@ BuildStats run_build(const std::string& content, const std::string& db) {
     if (opts.progress) std::fprintf(stderr, "\r\033[K");
     Diagnostics d = s.diagnostics;
     d.sort();
-    for (const auto& x : d.all()) std::cerr << x.format() << "\n";
+    for (const auto& x : d.all()) log << x.format() << "\n";
     return s;
 }
 
 int run(const Args& args) {
     std::string content = content_path(args), db = db_path(args);
-    BuildStats s = run_build(content, db);
+    BuildStats s = run_build(content, db, std::cerr);
     std::cout << summary(s, db) << "\n";
     return kOk;
 }
@@ -66,13 +67,16 @@ Registration reg({
 
 }  // namespace
 
-int ensure_index(const std::string& content, const std::string& db) {
+int ensure_index(const std::string& content, const std::string& db, std::string* log) {
     std::string why = Index::staleness(content, db);
     if (why.empty()) return kOk;
-    std::cerr << "playmaker: index " << (why == "missing" ? "is missing" : why == "content changed" ? "is out of date" : why)
-              << "; building it\n";
-    BuildStats s = run_build(content, db);
-    std::cerr << summary(s, db) << "\n";
+    std::ostringstream said;
+    std::ostream& out = log ? static_cast<std::ostream&>(said) : std::cerr;
+    out << "playmaker: index " << (why == "missing" ? "is missing" : why == "content changed" ? "is out of date" : why)
+        << "; building it\n";
+    BuildStats s = run_build(content, db, out);
+    out << summary(s, db) << "\n";
+    if (log) *log += said.str();
     return kOk;
 }
 

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <thread>
 
@@ -55,10 +56,15 @@ int run(const Args& args) {
         return kIoError;
     }
 
+    // The index (the notes' selection and the site's search) is brought up to date beside
+    // the load: it reads the changed files itself, and a new word's dictionaries load while
+    // the items do. Each page worker opens its own connection later.
+    std::string index_log;
+    auto index_done = std::async(std::launch::async, [&] { return ensure_index(content_path(args), db_path(args), &index_log); });
     ItemCache cache(args.flag("--no-cache") ? std::string() : cache_path_for(out, ".items"));
     LoadStats load_stats;
     Session s;
-    if (int rc = load_session(args, s, LoadOptions{&cache, jobs}, &load_stats); rc != kOk) return rc;
+    int loaded = load_session(args, s, LoadOptions{&cache, jobs}, &load_stats);
     auto mark = clock::now();
     std::vector<std::pair<std::string, double>> phases;
     auto phase = [&](const char* name) {
@@ -67,6 +73,11 @@ int run(const Args& args) {
         mark = now;
     };
     phases.emplace_back("load", std::chrono::duration<double>(mark - t0).count());
+    index_done.wait();
+    std::cerr << index_log;
+    if (loaded != kOk) return loaded;
+    if (int rc = index_done.get(); rc != kOk) return rc;  // rethrows what the build threw
+    phase("index");  // what the index took beyond the load
     std::cerr << "site: " << s.corpus.items.size() << " items (" << load_stats.parsed << " parsed, "
               << load_stats.reused << " from the cache)\n";
     // The cache is written while the pages render; it is only ever a shortcut.
@@ -88,10 +99,6 @@ int run(const Args& args) {
     } join{saver};
 
     bool notes = !s.corpus.profiles.empty() || args.flag("--all-municipalities");
-    // The index serves the notes' selection and the site's search (exported with the site).
-    // Each worker opens its own connection, so the index is only brought up to date here.
-    if (int rc = ensure_index(s.content, s.db); rc != kOk) return rc;
-    phase("index");
 
     SiteStats stats;
     Diagnostics diags;

@@ -12,9 +12,10 @@ Option db_option();
 std::string db_path(const Args& args);
 std::string content_path(const Args& args);
 
-// Builds or refreshes the index when needed, saying why on stderr. Returns kOk, or an exit
-// code after printing the problem (kIoError when the content folder is missing or the
-// index cannot be written).
-int ensure_index(const std::string& content, const std::string& db);
+// Builds or refreshes the index when needed, saying why on stderr, or in `log` when given
+// (for a caller that runs it beside other work and prints when both are done). Returns kOk;
+// throws std::system_error when the content folder is missing or the index cannot be
+// written.
+int ensure_index(const std::string& content, const std::string& db, std::string* log = nullptr);
 
 }  // namespace playmaker::cli

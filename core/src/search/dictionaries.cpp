@@ -2,13 +2,33 @@
 
 #include <sys/stat.h>
 
+#include <exception>
 #include <map>
+#include <thread>
 
 namespace playmaker::search {
 
-Dictionaries::Dictionaries(const std::string& dir)
-    : nb_((dir + "/nb_NO.aff").c_str(), (dir + "/nb_NO.dic").c_str()),
-      nn_((dir + "/nn_NO.aff").c_str(), (dir + "/nn_NO.dic").c_str()) {}
+Dictionaries::Dictionaries(const std::string& dir) {
+    auto load = [&dir](const char* name) {
+        return std::make_unique<Hunspell>((dir + "/" + name + ".aff").c_str(), (dir + "/" + name + ".dic").c_str());
+    };
+    std::exception_ptr failed;
+    std::thread other([&] {
+        try {
+            nb_ = load("nb_NO");
+        } catch (...) {
+            failed = std::current_exception();
+        }
+    });
+    try {
+        nn_ = load("nn_NO");
+    } catch (...) {
+        other.join();
+        throw;
+    }
+    other.join();
+    if (failed) std::rethrow_exception(failed);
+}
 
 namespace {
 
