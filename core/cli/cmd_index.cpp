@@ -26,10 +26,11 @@ std::string summary(const BuildStats& s, const std::string& db) {
     return o.str();
 }
 
-// Builds with progress on a terminal; the files it could not index go to `log`.
-BuildStats run_build(const std::string& content, const std::string& db, std::ostream& log) {
+// Builds with progress on a terminal (unless `quiet`); the files it could not index go to
+// `log`.
+BuildStats run_build(const std::string& content, const std::string& db, std::ostream& log, bool quiet = false) {
     BuildOptions opts;
-    if (::isatty(STDERR_FILENO)) {
+    if (!quiet && ::isatty(STDERR_FILENO)) {
         opts.progress = [](int done, int total) {
             std::fprintf(stderr, "\rindex: %d/%d files", done, total);
             if (done == total) std::fprintf(stderr, "\n");
@@ -74,7 +75,7 @@ int ensure_index(const std::string& content, const std::string& db, std::string*
     std::ostream& out = log ? static_cast<std::ostream&>(said) : std::cerr;
     out << "playmaker: index " << (why == "missing" ? "is missing" : why == "content changed" ? "is out of date" : why)
         << "; building it\n";
-    BuildStats s = run_build(content, db, out);
+    BuildStats s = run_build(content, db, out, log != nullptr);
     out << summary(s, db) << "\n";
     if (log) *log += said.str();
     return kOk;

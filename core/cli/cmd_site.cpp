@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <future>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 #include "playmaker/atomic.hpp"
@@ -57,10 +58,16 @@ int run(const Args& args) {
     }
 
     // The index (the notes' selection and the site's search) is brought up to date beside
-    // the load: it reads the changed files itself, and a new word's dictionaries load while
-    // the items do. Each page worker opens its own connection later.
+    // the load and the pages: it reads the changed files itself, and a new word's
+    // dictionaries load while the items do. The builder waits for it before reading it.
     std::string index_log;
-    auto index_done = std::async(std::launch::async, [&] { return ensure_index(content_path(args), db_path(args), &index_log); });
+    std::shared_future<int> index_done =
+        std::async(std::launch::async, [&] { return ensure_index(content_path(args), db_path(args), &index_log); }).share();
+    std::once_flag index_said;
+    auto say_index = [&] {
+        index_done.wait();
+        std::call_once(index_said, [&] { std::cerr << index_log; });
+    };
     ItemCache cache(args.flag("--no-cache") ? std::string() : cache_path_for(out, ".items"));
     LoadStats load_stats;
     Session s;
@@ -73,11 +80,10 @@ int run(const Args& args) {
         mark = now;
     };
     phases.emplace_back("load", std::chrono::duration<double>(mark - t0).count());
-    index_done.wait();
-    std::cerr << index_log;
-    if (loaded != kOk) return loaded;
-    if (int rc = index_done.get(); rc != kOk) return rc;  // rethrows what the build threw
-    phase("index");  // what the index took beyond the load
+    if (loaded != kOk) {
+        say_index();
+        return loaded;
+    }
     std::cerr << "site: " << s.corpus.items.size() << " items (" << load_stats.parsed << " parsed, "
               << load_stats.reused << " from the cache)\n";
     // The cache is written while the pages render; it is only ever a shortcut.
@@ -103,6 +109,7 @@ int run(const Args& args) {
     SiteStats stats;
     Diagnostics diags;
     bool tty = isatty(2);
+    std::once_flag waiting_said;
     std::size_t last_tenth = 0;
     try {
         // The site replaced last time is kept beside the caches and brought up to date in
@@ -117,6 +124,17 @@ int run(const Args& args) {
         req.search_db = s.db;
         req.all_municipalities = args.flag("--all-municipalities");
         req.jobs = jobs;
+        req.await_index = [&] {
+            if (index_done.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+                std::call_once(waiting_said, [&] { std::cerr << (tty ? "\r" : "") << "site: waiting for the search index\n"; });
+            }
+            say_index();
+            try {
+                index_done.get();
+            } catch (const std::exception& e) {
+                throw std::runtime_error("the search index " + s.db + " cannot be brought up to date: " + e.what());
+            }
+        };
         if (!args.flag("--no-cache")) {
             req.cache_dir = cache_path_for(out, ".d");
             std::error_code ec;
@@ -132,6 +150,7 @@ int run(const Args& args) {
             }
         };
         bool ok = builder->build(req, stats, diags);
+        say_index();
         mark = clock::now();
         if (tty) std::cerr << "\n";
         if (!ok) {

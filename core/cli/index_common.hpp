@@ -13,7 +13,8 @@ std::string db_path(const Args& args);
 std::string content_path(const Args& args);
 
 // Builds or refreshes the index when needed, saying why on stderr, or in `log` when given
-// (for a caller that runs it beside other work and prints when both are done). Returns kOk;
+// (for a caller that runs it beside other work and prints when both are done; no progress
+// is drawn then). Returns kOk;
 // throws std::system_error when the content folder is missing or the index cannot be
 // written.
 int ensure_index(const std::string& content, const std::string& db, std::string* log = nullptr);

@@ -196,6 +196,8 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
         mark = now;
     };
     const Corpus& corpus = *req.corpus;
+    // Problems are reported against the site's own folder, not the staging one.
+    const std::string& where = req.previous.empty() ? req.out : req.previous;
     SiteConfig cfg;
     if (!read_config(resource_path("site/site.yaml"), cfg, diags)) return false;
     Templates tpl;
@@ -302,7 +304,10 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
                             return Hasher().add(corpus_hash).add(profile_hash(nj->profile)).add(nj->file).hex();
                         },
                         [nj, &corpus, &model, &views, &req, &note_options](PageRenderer& r) {
-                            if (!req.db.empty() && !index) index = Index::open(req.db);
+                            if (!req.db.empty() && !index) {
+                                if (req.await_index) req.await_index();
+                                index = Index::open(req.db);
+                            }
                             Note note = build_note(nj->profile, corpus, index.get(), note_options);
                             Value v = site_note_view(note, corpus, model);
                             Value c = views.chrome(note.lang, "notes/" + nj->file + ".html", note.title, "notes");
@@ -336,7 +341,7 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
         }
         for (const auto& d : dirs) out.make_dir(d);
     } catch (const std::exception& e) {
-        diags.error(req.out, 0, 0, e.what());
+        diags.error(where, 0, 0, e.what());
         return false;
     }
 
@@ -374,7 +379,7 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
     worker();
     for (auto& t : pool) t.join();
     if (failed) {
-        diags.error(req.out, 0, 0, error);
+        diags.error(where, 0, 0, error);
         return false;
     }
     phase("pages");
@@ -396,13 +401,17 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
         copy_assets(resource_path("site/assets"), out, files);
         phase("feeds");
         if (!req.search_db.empty()) {
+            if (req.await_index) {
+                req.await_index();
+                phase("index");  // what was left of bringing the index up to date
+            }
             files += export_search_data(req, corpus, cfg.lang, out, stats.warnings);
             phase("search");
         }
         out.write_manifest();
         stats.pages = files;
     } catch (const std::exception& e) {
-        diags.error(req.out, 0, 0, e.what());
+        diags.error(where, 0, 0, e.what());
         return false;
     }
     stats.rendered = rendered;

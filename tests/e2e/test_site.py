@@ -184,6 +184,17 @@ def main():
     rc, _, err = run("site", "--content", content, "-o", plain, "--base-url", "example.no")
     check_eq(rc, 2, "a relative base URL is a usage error")
 
+    # An index that cannot be written stops the build (it is brought up to date beside the
+    # pages) and leaves the site as it was.
+    blocker = os.path.join(work, "not-a-folder")
+    pmtest.write(blocker, "x")
+    before = sorted(os.listdir(plain))
+    rc, _, err = run("site", "--content", content, "-o", plain, "--db", os.path.join(blocker, "index.sqlite"))
+    check_eq(rc, 4, "an index that cannot be written fails the site build: " + err)
+    check("search index" in err and "unchanged" in err, "and says so: " + err)
+    check(".tmp-" not in err, "naming the site's folder, not the staging one: " + err)
+    check_eq(sorted(os.listdir(plain)), before, "the site is left as it was")
+
     # Incremental: nothing changed -> nothing rendered; one edit -> its page and its neighbours.
     rc, _, err = run("site", "--content", content, "-o", site, "--db", db, "--base-url", "https://example.no/pm")
     check("0 rendered" in err, "an unchanged rebuild renders nothing: " + err)

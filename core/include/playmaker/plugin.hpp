@@ -104,6 +104,10 @@ struct SiteRequest {
     unsigned jobs = 0;        // threads; 0 = one per core
     std::string cache_dir;    // a folder of the builder's own beside the site, kept between
                               // builds (what makes the next build quicker); "" = none
+    // Blocks until `db` and `search_db` are up to date (the caller may still be bringing
+    // them up to date while the pages render) and throws what that failed with; call it
+    // before reading either. Empty = ready from the start.
+    std::function<void()> await_index;
     // Called from any thread, serialised by the builder, as pages are done.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };
