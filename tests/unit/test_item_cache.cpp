@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "playmaker/corpus.hpp"
 #include "playmaker/item_cache.hpp"
@@ -55,17 +57,17 @@ TEST_CASE("an unchanged stamp finds the item without reading it, unless it is to
     ItemCache(file.string()).save({item}, clean, {{"cases/bolyst.md", old_stamp}}, now);
     {
         ItemCache cache(file.string());
-        CHECK(cache.find("cases/bolyst.md", old_stamp) != nullptr);
-        CHECK(cache.find("cases/bolyst.md", FileStamp{121, old_stamp.mtime}) == nullptr);
-        CHECK(cache.find("cases/bolyst.md", FileStamp{120, old_stamp.mtime + 1}) == nullptr);
-        CHECK(cache.find("cases/other.md", old_stamp) == nullptr);
-        CHECK(cache.find("cases/bolyst.md", item.hash) != nullptr);
+        CHECK(cache.has("cases/bolyst.md", old_stamp));
+        CHECK_FALSE(cache.has("cases/bolyst.md", FileStamp{121, old_stamp.mtime}));
+        CHECK_FALSE(cache.has("cases/bolyst.md", FileStamp{120, old_stamp.mtime + 1}));
+        CHECK_FALSE(cache.has("cases/other.md", old_stamp));
+        CHECK(cache.has("cases/bolyst.md", item.hash));
     }
     ItemCache(file.string()).save({item}, clean, {{"cases/bolyst.md", fresh_stamp}}, now);
     {
         ItemCache cache(file.string());
-        CHECK(cache.find("cases/bolyst.md", fresh_stamp) == nullptr);  // changed twice in one tick?
-        CHECK(cache.find("cases/bolyst.md", item.hash) != nullptr);
+        CHECK_FALSE(cache.has("cases/bolyst.md", fresh_stamp));  // changed twice in one tick?
+        CHECK(cache.has("cases/bolyst.md", item.hash));
         CHECK_FALSE(cache.worth_saving(0, 0));
         CHECK_FALSE(cache.worth_saving(1, 0));
         CHECK(cache.worth_saving(20, 0));
@@ -74,9 +76,59 @@ TEST_CASE("an unchanged stamp finds the item without reading it, unless it is to
     // written (seconds later, while the pages render).
     FileStamp near{120, now - 1'500'000'000}, far{120, now - 3'000'000'000};
     ItemCache(file.string()).save({item}, clean, {{"cases/bolyst.md", near}}, now);
-    CHECK(ItemCache(file.string()).find("cases/bolyst.md", near) == nullptr);
+    CHECK_FALSE(ItemCache(file.string()).has("cases/bolyst.md", near));
     ItemCache(file.string()).save({item}, clean, {{"cases/bolyst.md", far}}, now);
-    CHECK(ItemCache(file.string()).find("cases/bolyst.md", far) != nullptr);
+    CHECK(ItemCache(file.string()).has("cases/bolyst.md", far));
     CHECK(ItemCache().worth_saving(1, 0));  // an empty cache is always worth writing
+    fs::remove(file);
+}
+
+TEST_CASE("items are decoded when taken: once each, and a damaged record only loses its own item", "[cache]") {
+    namespace fs = std::filesystem;
+    Diagnostics d;
+    Item a, b;
+    REQUIRE(parse_item("---\ntitle: Alfa\nsummary: Kort.\n---\nAAAAAAAAAAAAAAAAAAAAAAAA.\n", "cases/alfa.md", a, d));
+    REQUIRE(parse_item("---\ntitle: Beta\nsummary: Kort.\n---\nBBBBBBBBBBBBBBBBBBBBBBBB.\n", "cases/beta.md", b, d));
+    fs::path file = fs::temp_directory_path() / ("pm-cache-take-" + std::to_string(::getpid()) + ".items");
+    const Diagnostics clean;
+    ItemCache(file.string()).save({a, b}, clean);
+    {
+        ItemCache cache(file.string());
+        CHECK(cache.size() == 2);
+        Item out;
+        REQUIRE(cache.take("cases/beta.md", b.hash, out));
+        CHECK(out.title == "Beta");
+        CHECK(out.body == b.body);
+        CHECK_FALSE(cache.has("cases/beta.md", b.hash));  // spent
+        CHECK_FALSE(cache.take("cases/beta.md", b.hash, out));
+        CHECK_FALSE(cache.take("cases/alfa.md", b.hash, out));  // another file's bytes
+    }
+    // Damage alfa's record (the length of its title), not the table: alfa is parsed again,
+    // beta still comes from the cache.
+    std::string bytes;
+    {
+        std::ifstream in(file, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    auto at = bytes.find("Alfa");
+    REQUIRE(at != std::string::npos);
+    REQUIRE(at >= 8);
+    REQUIRE(bytes[at - 8] == 4);
+    std::string cut = bytes;
+    cut[at - 8] = 9;  // the title now runs into what follows
+    {
+        std::ofstream o(file, std::ios::binary | std::ios::trunc);
+        o << cut;
+    }
+    {
+        ItemCache cache(file.string());
+        Item out;
+        CHECK_FALSE(cache.take("cases/alfa.md", a.hash, out));
+        REQUIRE(cache.take("cases/beta.md", b.hash, out));
+        CHECK(out.title == "Beta");
+    }
+    std::vector<Item> all;
+    CHECK_FALSE(ItemCache::decode(cut, all));
+    CHECK(all.empty());
     fs::remove(file);
 }

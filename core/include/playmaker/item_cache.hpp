@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -27,20 +28,18 @@ public:
     explicit ItemCache(std::string file);
 
     const std::string& file() const { return file_; }
-    std::size_t size() const { return items_.size(); }
-
-    // The cached item parsed from `path` (relative to the content root) whose bytes hash to
-    // `hash` (Item::hash), or nullptr. Safe to call from several threads at once.
-    const Item* find(const std::string& path, std::string_view hash) const;
-    // The cached item of `path` when the file still has the stamp it was cached with and
-    // that stamp is old enough to trust (see above), or nullptr.
-    const Item* find(const std::string& path, const FileStamp& stamp) const;
-
-    // The same two lookups, moving the item out of the cache into `out` (the entry is spent:
-    // each path is taken once). Safe from several threads for different paths.
+    std::size_t size() const { return entries_.size(); }
+    // Whether the cache holds an item parsed from `path` (relative to the content root)
+    // whose bytes hash to `hash` (Item::hash) and that was not taken yet.
+    bool has(const std::string& path, std::string_view hash) const;
+    // Whether it holds the item of `path` with the stamp its file still has, old enough to
+    // trust (see above), not taken yet.
+    bool has(const std::string& path, const FileStamp& stamp) const;
+    // The same two lookups, decoding the item into `out` (the entry is spent: each path is
+    // taken once; a damaged entry is false, so the file is parsed). Safe from several
+    // threads for different paths: each decodes its own.
     bool take(const std::string& path, const FileStamp& stamp, Item& out);
     bool take(const std::string& path, std::string_view hash, Item& out);
-
     // Whether saving is worth it after a load: rewriting a large cache for a few changed
     // files costs more than parsing those files again next time.
     bool worth_saving(std::size_t parsed, std::size_t restamped) const;
@@ -62,11 +61,24 @@ public:
                               std::int64_t stamped_at = 0);
 
 private:
+    // One item in the file: its table-of-contents entry and its record (views into the
+    // mapping).
+    struct Entry {
+        std::string_view path, hash;
+        FileStamp stamp;
+        std::uint64_t offset = 0, length = 0;
+        std::string_view record;
+    };
+    static bool read_contents(std::string_view bytes, std::vector<Entry>& out, std::int64_t& stamped_at);
+    static bool decode_entry(const Entry& e, Item& out);
+    const Entry* entry(const std::string& path) const;
+
     std::string file_;
+    std::shared_ptr<const void> mapping_;
     std::int64_t stamped_at_ = 0;  // when the load that took the stamps began (ns)
-    std::vector<Item> items_;
-    std::vector<FileStamp> stamps_;
-    std::unordered_map<std::string, std::size_t> by_path_;
+    std::vector<Entry> entries_;
+    std::vector<char> spent_;  // per entry: taken already
+    std::unordered_map<std::string_view, std::size_t> by_path_;
 };
 
 }  // namespace playmaker

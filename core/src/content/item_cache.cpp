@@ -14,7 +14,7 @@ namespace playmaker {
 namespace {
 
 // Bump when Item or the encoding changes: an older cache then reads as empty.
-constexpr std::string_view kMagic = "playmaker-item-cache 5\n";
+constexpr std::string_view kMagic = "playmaker-item-cache 6\n";
 
 // A stamp is trusted only when the file was last changed this long before the load that
 // stamped it began, so a second change within the clock's resolution cannot go unseen.
@@ -140,100 +140,141 @@ void decode_item(Reader& r, Item& it) {
 
 }  // namespace
 
+// The file: magic, when the stamps were taken, then a table of contents (per item: path,
+// hash, stamp, and where its record lies in the records that follow) and the records. The
+// table is read when the cache opens; a record is decoded only when its item is taken, on
+// whichever loader thread takes it.
 std::string ItemCache::encode(const std::vector<Item>& items, const std::vector<FileStamp>& stamps,
                               std::int64_t stamped_at) {
-    Writer w;
-    std::size_t guess = kMagic.size() + 8;
+    Writer records;
+    std::size_t guess = 0;
     for (const auto& it : items) guess += it.body.size() + it.body_html.size() + 1024;
-    w.out.reserve(guess);
+    records.out.reserve(guess);
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> at;
+    for (const auto& it : items) {
+        std::size_t from = records.out.size();
+        encode_item(records, it);
+        at.emplace_back(from, records.out.size() - from);
+    }
+    Writer w;
+    w.out.reserve(kMagic.size() + 12 + items.size() * 96 + records.out.size());
     w.out.append(kMagic);
     w.u64(static_cast<std::uint64_t>(stamped_at));
     w.u32(static_cast<std::uint32_t>(items.size()));
     for (std::size_t i = 0; i < items.size(); ++i) {
-        encode_item(w, items[i]);
         FileStamp st = i < stamps.size() ? stamps[i] : FileStamp{};
+        w.str(items[i].path);
+        w.str(items[i].hash);
         w.u64(static_cast<std::uint64_t>(st.size));
         w.u64(static_cast<std::uint64_t>(st.mtime));
+        w.u64(at[i].first);
+        w.u64(at[i].second);
     }
+    w.out.append(records.out);
     return std::move(w.out);
+}
+
+bool ItemCache::read_contents(std::string_view bytes, std::vector<Entry>& out, std::int64_t& stamped_at) {
+    out.clear();
+    if (!bytes.starts_with(kMagic)) return false;
+    Reader r(bytes.substr(kMagic.size()));
+    stamped_at = static_cast<std::int64_t>(r.raw<std::uint64_t>());
+    out.resize(r.count());
+    for (auto& e : out) {
+        e.path = r.view();
+        e.hash = r.view();
+        e.stamp.size = static_cast<std::int64_t>(r.raw<std::uint64_t>());
+        e.stamp.mtime = static_cast<std::int64_t>(r.raw<std::uint64_t>());
+        e.offset = r.raw<std::uint64_t>();
+        e.length = r.raw<std::uint64_t>();
+        if (!r.ok) break;
+    }
+    std::string_view records = r.rest();
+    for (auto& e : out) {
+        if (!r.ok) break;
+        r.ok = e.offset <= records.size() && e.length <= records.size() - e.offset;
+        if (r.ok) e.record = records.substr(static_cast<std::size_t>(e.offset), static_cast<std::size_t>(e.length));
+    }
+    if (!r.ok) out.clear();
+    return r.ok;
+}
+
+bool ItemCache::decode_entry(const Entry& e, Item& out) {
+    Reader r(e.record);
+    Item item;
+    decode_item(r, item);
+    if (!r.ok || !r.at_end() || item.path != e.path || item.hash != e.hash) return false;
+    out = std::move(item);
+    return true;
 }
 
 bool ItemCache::decode(std::string_view bytes, std::vector<Item>& out, std::vector<FileStamp>* stamps,
                        std::int64_t* stamped_at) {
     out.clear();
-    std::vector<FileStamp> local;
-    if (!stamps) stamps = &local;
-    stamps->clear();
-    if (!bytes.starts_with(kMagic)) return false;
-    Reader r(bytes.substr(kMagic.size()));
-    auto when = static_cast<std::int64_t>(r.raw<std::uint64_t>());
+    if (stamps) stamps->clear();
+    std::vector<Entry> entries;
+    std::int64_t when = 0;
+    if (!read_contents(bytes, entries, when)) return false;
     if (stamped_at) *stamped_at = when;
-    std::uint32_t n = r.count();
-    out.resize(n);
-    stamps->resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        decode_item(r, out[i]);
-        (*stamps)[i].size = static_cast<std::int64_t>(r.raw<std::uint64_t>());
-        (*stamps)[i].mtime = static_cast<std::int64_t>(r.raw<std::uint64_t>());
-        if (!r.ok) break;
-    }
-    if (!r.ok || !r.at_end()) {
-        out.clear();
-        return false;
+    out.resize(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        if (!decode_entry(entries[i], out[i])) {
+            out.clear();
+            if (stamps) stamps->clear();
+            return false;
+        }
+        if (stamps) stamps->push_back(entries[i].stamp);
     }
     return true;
 }
 
 ItemCache::ItemCache(std::string file) : file_(std::move(file)) {
-    // Mapped rather than read: the items are copied out of the page cache once.
-    int fd = ::open(file_.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return;
-    struct stat sb {};
-    if (::fstat(fd, &sb) != 0 || sb.st_size <= 0) {
-        ::close(fd);
+    // Mapped rather than read: a record is copied out of the page cache once, when taken.
+    std::string_view bytes;
+    mapping_ = binary::map_file(file_, bytes);
+    if (!mapping_ || !read_contents(bytes, entries_, stamped_at_)) {
+        entries_.clear();
+        mapping_.reset();
         return;
     }
-    auto size = static_cast<std::size_t>(sb.st_size);
-    void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    ::close(fd);
-    if (map == MAP_FAILED) return;
-    bool ok = decode(std::string_view(static_cast<const char*>(map), size), items_, &stamps_, &stamped_at_);
-    ::munmap(map, size);
-    if (!ok) return;
-    for (std::size_t i = 0; i < items_.size(); ++i) by_path_[items_[i].path] = i;
+    spent_.assign(entries_.size(), 0);
+    by_path_.reserve(entries_.size());
+    for (std::size_t i = 0; i < entries_.size(); ++i) by_path_.emplace(entries_[i].path, i);
 }
 
-const Item* ItemCache::find(const std::string& path, std::string_view hash) const {
-    auto it = by_path_.find(path);
-    if (it == by_path_.end() || items_[it->second].hash != hash) return nullptr;
-    return &items_[it->second];
+const ItemCache::Entry* ItemCache::entry(const std::string& path) const {
+    auto it = by_path_.find(std::string_view(path));
+    if (it == by_path_.end() || spent_[it->second]) return nullptr;
+    return &entries_[it->second];
 }
 
-const Item* ItemCache::find(const std::string& path, const FileStamp& stamp) const {
-    auto it = by_path_.find(path);
-    if (it == by_path_.end() || stamp.size < 0) return nullptr;
-    const FileStamp& st = stamps_[it->second];
-    if (!(st == stamp) || stamp.mtime > stamped_at_ - kRacyNs) return nullptr;
-    return &items_[it->second];
+bool ItemCache::has(const std::string& path, std::string_view hash) const {
+    const Entry* e = entry(path);
+    return e && e->hash == hash;
+}
+
+bool ItemCache::has(const std::string& path, const FileStamp& stamp) const {
+    const Entry* e = entry(path);
+    return e && stamp.size >= 0 && e->stamp == stamp && stamp.mtime <= stamped_at_ - kRacyNs;
 }
 
 bool ItemCache::take(const std::string& path, const FileStamp& stamp, Item& out) {
-    const Item* hit = find(path, stamp);
-    if (!hit) return false;
-    out = std::move(items_[static_cast<std::size_t>(hit - items_.data())]);
-    return true;
+    if (!has(path, stamp)) return false;
+    const Entry* e = entry(path);
+    spent_[static_cast<std::size_t>(e - entries_.data())] = 1;
+    return decode_entry(*e, out);
 }
 
 bool ItemCache::take(const std::string& path, std::string_view hash, Item& out) {
-    const Item* hit = find(path, hash);
-    if (!hit) return false;
-    out = std::move(items_[static_cast<std::size_t>(hit - items_.data())]);
-    return true;
+    if (!has(path, hash)) return false;
+    const Entry* e = entry(path);
+    spent_[static_cast<std::size_t>(e - entries_.data())] = 1;
+    return decode_entry(*e, out);
 }
 
 bool ItemCache::worth_saving(std::size_t parsed, std::size_t restamped) const {
     std::size_t stale = parsed + restamped;
-    return stale > 0 && (items_.empty() || stale > 16 + items_.size() / 64);
+    return stale > 0 && (entries_.empty() || stale > 16 + entries_.size() / 64);
 }
 
 void ItemCache::save(const std::vector<Item>& items, const Diagnostics& diags,

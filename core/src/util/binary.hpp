@@ -48,6 +48,8 @@ public:
     explicit Reader(std::string_view b) : b_(b) {}
     bool ok = true;
     bool at_end() const { return p_ == b_.size(); }
+    // What is left to read.
+    std::string_view rest() const { return b_.substr(p_); }
     template <class T>
     T raw() {
         T v{};
