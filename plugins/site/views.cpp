@@ -48,6 +48,13 @@ Views::Views(const Model& model, const SiteConfig& config, std::string base_url)
     Hasher h;
     for (const auto& e : bibs_.at("nb")->entries()) h.add(e.ref->id).add(runs_to_text(e.runs));
     lit_hash_ = h.hex();
+    for (const char* lang : kLangs) {
+        for (const char* root : {"", "../", "../../"}) {
+            for (const char* nav : {"", "home", "themes", "concepts", "literature", "notes", "search"}) {
+                navs_[std::string(lang) + "\t" + root + "\t" + nav] = nav_links(lang, root, nav);
+            }
+        }
+    }
 }
 
 const Bibliography& Views::bibliography(const std::string& lang) const {
@@ -55,16 +62,7 @@ const Bibliography& Views::bibliography(const std::string& lang) const {
     return *(it != bibs_.end() ? it->second : bibs_.at("nb"));
 }
 
-Value Views::chrome(const std::string& lang, const std::string& path, const std::string& title,
-                    const std::string& nav) const {
-    std::string root = root_of(path);
-    Value v;
-    v["lang"] = lang;
-    v["html_lang"] = ui_string(lang, "html_lang");
-    v["root"] = root;
-    v["site_title"] = cfg_.title;
-    v["page_title"] = title;
-    v["has_feed"] = !base_url_.empty();
+Value Views::nav_links(const std::string& lang, const std::string& root, const std::string& nav) const {
     Value::List links;
     auto add = [&](const char* id, const std::string& key, const std::string& href) {
         Value l;
@@ -79,7 +77,22 @@ Value Views::chrome(const std::string& lang, const std::string& path, const std:
     add("literature", "site.literature", "literature/index.html");
     add("notes", "site.notes", "notes/index.html");
     add("search", "site.search", "search/index.html");
-    v["nav"] = links;
+    return links;
+}
+
+Value Views::chrome(const std::string& lang, const std::string& path, const std::string& title,
+                    const std::string& nav) const {
+    std::string root = root_of(path);
+    Value v;
+    v["lang"] = lang;
+    v["html_lang"] = ui_string(lang, "html_lang");
+    v["root"] = root;
+    v["site_title"] = cfg_.title;
+    v["page_title"] = title;
+    v["has_feed"] = !base_url_.empty();
+    // The same few navigation bars serve every page: made once, shared (never changed).
+    auto it = navs_.find(lang + "\t" + root + "\t" + nav);
+    v["nav"] = it != navs_.end() ? it->second : nav_links(lang, root, nav);
     return v;
 }
 
@@ -422,10 +435,10 @@ Value Views::not_found() const {
     if (!base_url_.empty()) {
         v["root"] = base_url_;
         Value::List nav;
-        for (auto l : v.get("nav").as_list()) {
-            Value copy = l;
+        for (const auto& l : v.get("nav").as_list()) {
+            Value::Map copy = l.as_map();  // a Value's copy shares its map: copy the map
             copy["href"] = base_url_ + l.get("href").as_string();
-            nav.push_back(copy);
+            nav.push_back(Value(std::move(copy)));
         }
         v["nav"] = nav;
     }

@@ -55,6 +55,7 @@ public:
     std::string body_html(const Item& item) const { return body_html(item, root_of(item_path(item))); }
 
 private:
+    Value nav_links(const std::string& lang, const std::string& root, const std::string& nav) const;
     Value entries(const std::vector<const Item*>& items, const std::string& root) const;
     Value link_list(const std::vector<const Item*>& items, const std::string& root) const;
     const std::vector<const Item*>& of_kind(Kind kind) const;
@@ -69,6 +70,7 @@ private:
     std::string lit_hash_;
     std::map<std::string, std::unique_ptr<Bibliography>> bibs_;  // by language, all four
     std::map<std::string, Value> strings_;                        // "t" by language
+    std::map<std::string, Value> navs_;  // navigation bars by "lang\troot\tnav", made once
 };
 
 

@@ -122,6 +122,9 @@ def main():
             check(href.endswith(".html") or ".html#" in href or href.startswith("#") or href.endswith(".xml"),
                   f"{rel}: link {href} names its file (works from file://)")
     check_eq(broken, [], "every internal link resolves")
+    absolute = [f"{rel}: {h}" for rel, page in pages.items() if rel != "404.html"
+                for h in page.links if h.startswith("https://example.no/pm")]
+    check_eq(absolute, [], "links between pages are relative (only 404.html's are absolute)")
 
     # Nothing loads from outside the site; every page has lang and landmarks.
     for rel, page in pages.items():
