@@ -4,7 +4,9 @@
 
 
 #include <algorithm>
+#include <exception>
 #include <map>
+#include <thread>
 #include <unordered_map>
 
 #include "util/text.hpp"
@@ -125,9 +127,25 @@ struct Paradigms::Impl {
 Paradigms::Paradigms(std::string dir) : impl_(std::make_unique<Impl>()) {
     if (dir.empty()) dir = "/usr/share/hunspell";
     try {
-        impl_->nb.load(dir + "/nb_NO.aff", dir + "/nb_NO.dic");
-        impl_->nn.load(dir + "/nn_NO.aff", dir + "/nn_NO.dic");
-        impl_->dicts = Dictionaries::shared(dir);
+        // The two dictionaries on two threads (each reads and sorts its own), the shared
+        // hunspell pair meanwhile on this one when it is not loaded yet.
+        std::exception_ptr failed;
+        std::thread other([&] {
+            try {
+                impl_->nb.load(dir + "/nb_NO.aff", dir + "/nb_NO.dic");
+            } catch (...) {
+                failed = std::current_exception();
+            }
+        });
+        try {
+            impl_->nn.load(dir + "/nn_NO.aff", dir + "/nn_NO.dic");
+            impl_->dicts = Dictionaries::shared(dir);
+        } catch (...) {
+            other.join();
+            throw;
+        }
+        other.join();
+        if (failed) std::rethrow_exception(failed);
     } catch (const std::exception&) {
         impl_ = std::make_unique<Impl>();  // no dictionaries: no paradigms
     }
