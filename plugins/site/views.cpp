@@ -184,7 +184,63 @@ std::string Views::body_html(const Item& item, const std::string& root) const {
     return markdown_to_html(md);
 }
 
+std::vector<Views::FacetLinks> Views::item_facets(const Item& item, const std::string& root) const {
+    std::vector<FacetLinks> out;
+    for (const auto& f : m_.facets) {
+        FacetLinks fl{ui_string(item.lang, "facet." + f.name), {}};
+        for (const auto& id : facet_ids(item, f.name)) {
+            auto at = f.at.find(id);
+            if (at == f.at.end()) continue;
+            const FacetValue& fv = f.values[at->second];
+            const Term* term = m_.corpus->taxonomy.find(f.name, fv.id);
+            fl.values.emplace_back(term ? term->label(item.lang) : fv.label, root + facet_path(f, fv));
+        }
+        if (!fl.values.empty()) out.push_back(std::move(fl));
+    }
+    return out;
+}
+
+Views::Neighbours Views::neighbours(const Item& item) const {
+    Neighbours n;
+    for (const auto& r : item.related) {
+        if (auto it = m_.by_id.find(r); it != m_.by_id.end()) n.related.push_back(it->second);
+    }
+    for (const auto& l : item.links) {
+        if (auto it = m_.by_id.find(l.target); it != m_.by_id.end()) n.links_to.push_back(it->second);
+    }
+    auto back = [&](const auto& map) {
+        auto it = map.find(item.id);
+        return it == map.end() ? std::vector<const Item*>() : it->second;
+    };
+    n.linked_from = back(m_.linked_from);
+    n.related_from = back(m_.related_from);
+    return n;
+}
+
+std::string Views::item_key(const Item& item) const {
+    // Everything item() and body_html() read, in the order they read it; the item's own
+    // fields through its file's hash.
+    Hasher h;
+    h.add(item.hash).add(item_path(item));
+    std::string root = root_of(item_path(item));
+    for (const auto& f : item_facets(item, root)) {
+        h.add(f.label);
+        for (const auto& [label, href] : f.values) h.add(label).add(href);
+    }
+    for (const auto& code : item.municipalities) {
+        if (const Municipality* mu = Register::builtin().find(code)) h.add(mu->name).add(mu->code).add(mu->county);
+    }
+    Neighbours n = neighbours(item);
+    for (const auto* list : {&n.related, &n.links_to, &n.linked_from, &n.related_from}) {
+        h.add("|");
+        for (const Item* it : *list) h.add(it->id).add(it->title).add(item_path(*it)).add(it->lang).add(kind_name(it->kind));
+    }
+    if (!item.cited_keys().empty()) h.add(lit_hash_);
+    return h.hex();
+}
+
 Value Views::item(const Item& item, bool with_body) const {
+    // What this reads must be in item_key(), the page's fingerprint.
     std::string path = item_path(item);
     std::string root = root_of(path);
     const std::string& lang = item.lang;
@@ -204,21 +260,16 @@ Value Views::item(const Item& item, bool with_body) const {
 
     // Facet values with links to their lists.
     Value::List facets;
-    for (const auto& f : m_.facets) {
+    for (const auto& f : item_facets(item, root)) {
         Value::List vals;
-        for (const auto& id : facet_ids(item, f.name)) {
-            auto at = f.at.find(id);
-            if (at == f.at.end()) continue;
-            const FacetValue& fv = f.values[at->second];
-            const Term* term = m_.corpus->taxonomy.find(f.name, fv.id);
+        for (const auto& [label, href] : f.values) {
             Value e;
-            e["label"] = term ? term->label(lang) : fv.label;
-            e["href"] = root + facet_path(f, fv);
+            e["label"] = label;
+            e["href"] = href;
             vals.push_back(e);
         }
-        if (vals.empty()) continue;
         Value fe;
-        fe["label"] = ui_string(lang, "facet." + f.name);
+        fe["label"] = f.label;
         fe["values"] = vals;
         facets.push_back(fe);
     }
@@ -254,18 +305,7 @@ Value Views::item(const Item& item, bool with_body) const {
     // The evidence graph around the item. Each item shows once, in the first of the lists (in
     // the page's order) it belongs to: what the author relates it to, what its body links to,
     // what mentions it, what relates to it. A mutual relation shows under "related" only.
-    std::vector<const Item*> related, links_to;
-    for (const auto& r : item.related) {
-        if (auto it = m_.by_id.find(r); it != m_.by_id.end()) related.push_back(it->second);
-    }
-    for (const auto& l : item.links) {
-        if (auto it = m_.by_id.find(l.target); it != m_.by_id.end()) links_to.push_back(it->second);
-    }
-    auto back = [&](const auto& map) -> const std::vector<const Item*>& {
-        static const std::vector<const Item*> none;
-        auto it = map.find(item.id);
-        return it == map.end() ? none : it->second;
-    };
+    Neighbours n = neighbours(item);
     std::set<const Item*> shown{&item};
     auto once = [&](const std::vector<const Item*>& items) {
         std::vector<const Item*> out;
@@ -274,10 +314,10 @@ Value Views::item(const Item& item, bool with_body) const {
         }
         return link_list(out, root);
     };
-    put_list(iv, "related", once(related));
-    put_list(iv, "links_to", once(links_to));
-    put_list(iv, "cited_in", once(back(m_.linked_from)));
-    put_list(iv, "related_from", once(back(m_.related_from)));
+    put_list(iv, "related", once(n.related));
+    put_list(iv, "links_to", once(n.links_to));
+    put_list(iv, "cited_in", once(n.linked_from));
+    put_list(iv, "related_from", once(n.related_from));
     v["item"] = iv;
     return v;
 }

@@ -31,9 +31,14 @@ public:
                  const std::string& nav) const;
 
     Value home() const;
-    // Without the body when `with_body` is false (for the fingerprint); the fingerprint
-    // adds the item's hash instead.
+    // Without the body when `with_body` is false (the caller adds it).
     Value item(const Item& item, bool with_body) const;
+    // The item page's fingerprint, from what item() and body_html() read — the item's file
+    // (its hash), its place, its facets' labels and links, its municipalities, how the items
+    // it links or relates to, and those that link or relate to it, show, and the literature
+    // when it cites — without building the view. Whatever item() comes to read must be
+    // added here (tests/e2e/test_site.py holds a rebuilt site equal to a fresh one).
+    std::string item_key(const Item& item) const;
     // Page `page` (1-based) of a kind list or a facet page; see pages() for how many.
     Value kind_list(Kind kind, std::size_t page) const;
     Value glossary() const;
@@ -55,6 +60,18 @@ public:
     std::string body_html(const Item& item) const { return body_html(item, root_of(item_path(item))); }
 
 private:
+    struct FacetLinks {
+        std::string label;                                       // the facet's name
+        std::vector<std::pair<std::string, std::string>> values;  // label, href
+    };
+    // The item's values of each facet, with links to their lists (facets it has none of are
+    // left out).
+    std::vector<FacetLinks> item_facets(const Item& item, const std::string& root) const;
+    // The evidence graph around an item, before each item is shown once.
+    struct Neighbours {
+        std::vector<const Item*> related, links_to, linked_from, related_from;
+    };
+    Neighbours neighbours(const Item& item) const;
     Value nav_links(const std::string& lang, const std::string& root, const std::string& nav) const;
     Value entries(const std::vector<const Item*>& items, const std::string& root) const;
     Value link_list(const std::vector<const Item*>& items, const std::string& root) const;

@@ -244,10 +244,17 @@ def main():
     # it up to date in place: after edits, an added and a removed item, and a taxonomy
     # change that empties a list page, the site is byte for byte a fresh build's.
     base = ["--content", content, "--db", db, "--base-url", "https://example.no/pm"]
+    bolyst = os.path.join(content, "cases", "bolyst.md")
+    with open(bolyst, encoding="utf-8") as fh:
+        bolyst_text = fh.read()
     rounds = [
         lambda: pmtest.write(os.path.join(content, "drivers", "demografi.md"), text + "\nTredje gang.\n"),
+        # A new item that relates to an old one, and links to another.
         lambda: pmtest.write(os.path.join(content, "findings", "ny.md"),
-                             "---\ntitle: Et nytt funn\nsummary: Kort.\nthemes: [samskaping]\ndate: 2024-02-02\n---\nNy tekst.\n"),
+                             "---\ntitle: Et nytt funn\nsummary: Kort.\nthemes: [samskaping]\ndate: 2024-02-02\n"
+                             "related: [gardsdrift]\n---\nNy tekst om [[demografi]].\n"),
+        # An item others link to and relate to is renamed: their pages show its new title.
+        lambda: pmtest.write(bolyst, bolyst_text.replace("title: Bolystteamet", "title: Bolystlaget")),
         lambda: os.remove(os.path.join(content, "findings", "planted.md")),
         lambda: pmtest.write(os.path.join(content, "drivers", "demografi.md"), text),
         lambda: None,
