@@ -75,10 +75,16 @@ unsigned long long next_varint(std::string_view s, std::size_t& at) {
     return n;
 }
 
-// Moves `at` past one posting's positions (four columns of a count and Δpositions).
+// Moves `at` past one posting's positions (four columns of a count and Δpositions): a
+// position is passed by finding its last digit (one below 32), not by decoding it.
 void skip_positions(std::string_view p, std::size_t& at) {
+    const auto& value = b64_values();
     for (int c = 0; c < 4; ++c) {
-        for (unsigned long long k = next_varint(p, at); k > 0; --k) next_varint(p, at);
+        for (unsigned long long k = next_varint(p, at); k > 0; --k) {
+            int d = 32;
+            while (d >= 32 && at < p.size()) d = value[static_cast<unsigned char>(p[at++])];
+            if (d < 0 || d >= 32) throw std::runtime_error("the search export's state is damaged");
+        }
     }
 }
 
@@ -123,9 +129,11 @@ void splice_postings(Encoded& te, Encoded& pe, const std::vector<unsigned>& gone
         skip_positions(p, j);
         doc = d;
     }
-    std::string nt(t.substr(0, i)), np(p.substr(0, j));
+    std::string nt, np;
     nt.reserve(t.size() + 16);
     np.reserve(p.size() + 64);
+    nt.append(t.substr(0, i));
+    np.append(p.substr(0, j));
     unsigned prev = doc;
     auto emit = [&](unsigned d, unsigned long long f, std::string_view pos) {
         put_varint(nt, d - prev);
