@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -137,7 +138,7 @@ TEST_CASE("after an edit the export redoes only that document and equals a full 
         CHECK_FALSE(old_term);
     }
     SECTION("a damaged state is no state") {
-        { std::ofstream(state, std::ios::binary) << "playmaker-export-state 2\ngarbage"; }
+        { std::ofstream(state, std::ios::binary) << "playmaker-export-state 3\ngarbage"; }
         Exported again = run_export(db, state);
         CHECK_FALSE(again.stats.incremental);
         CHECK(merged(again.files) == merged(first.files));
@@ -167,6 +168,134 @@ TEST_CASE("after an edit the export redoes only that document and equals a full 
         CHECK(again.stats.warning.find("not saved") != std::string::npos);
         CHECK(merged(again.files) == merged(first.files));
     }
+    fs::remove_all(dir);
+}
+
+namespace {
+
+std::string read_bytes(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// A copy of the search fixtures plus `extra` small findings of their own words, so one
+// document is a small part of the whole.
+fs::path export_fixture(const std::string& name, int extra) {
+    fs::path dir = fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    fs::copy(std::string(PLAYMAKER_FIXTURES) + "/search/content", dir / "content", fs::copy_options::recursive);
+    for (int i = 0; i < extra; ++i) {
+        std::ofstream(dir / "content" / "findings" / ("funn-" + std::to_string(i) + ".md"), std::ios::binary)
+            << "---\ntitle: Funn nummer " << i << "\nsummary: Om bygda og kommunen.\nlang: nb\n---\n"
+            << "Kommunen i bygd" << i << " samarbeider med lag" << i << " og gårdbrukere om nærbutikken.\n";
+    }
+    return dir;
+}
+
+// Replaces the body of an item (everything after its front matter).
+void set_body(const fs::path& item, const std::string& body) {
+    std::string text = read_bytes(item);
+    std::size_t end = text.find("---", 3);
+    std::ofstream(item, std::ios::binary) << text.substr(0, end + 4) + body;
+}
+
+}  // namespace
+
+TEST_CASE("successive incremental exports each equal a full export", "[export]") {
+    fs::path dir = export_fixture("pm-export-steps", 40);
+    fs::path content = dir / "content", findings = content / "findings";
+    std::string db = (dir / "index.sqlite").string(), state = (dir / "export.state").string();
+    Index::build(content.string(), db);
+    CHECK_FALSE(run_export(db, state).stats.incremental);
+    // Re-indexes, exports with the state and without, and holds the two equal.
+    auto step = [&](bool incremental) {
+        Index::build(content.string(), db);
+        Exported inc = run_export(db, state);
+        CHECK(inc.stats.incremental == incremental);
+        CHECK(merged(inc.files) == merged(run_export(db, "").files));
+    };
+    std::string file = read_bytes(state);
+
+    set_body(findings / "gardsbruk.md", "Fjordbrukslandskapet og tindesølvet er nye ord her.\n");
+    step(true);
+    set_body(findings / "funn-3.md", "Kommunen og tindesølvet, men ikke nærbutikken.\n");
+    step(true);
+    set_body(findings / "gardsbruk.md", "Bare gården igjen.\n");
+    step(true);
+    step(true);  // nothing changed: the chunks are kept, the changes not even applied
+    CHECK(read_bytes(state) == file);  // only the delta was written
+    CHECK(read_bytes(state + ".delta").size() < file.size() / 4);
+
+    fs::remove(findings / "funn-7.md");
+    step(false);  // a document removed: everything again, the state file anew
+    std::ofstream(findings / "funn-nytt.md", std::ios::binary)
+        << "---\ntitle: Et nytt funn\nsummary: Nytt.\nlang: nb\n---\nHavbruksfondet og bygda.\n";
+    step(false);
+    file = read_bytes(state);
+    set_body(findings / "funn-nytt.md", "Havbruksfondet, igjen.\n");
+    step(true);
+    CHECK(read_bytes(state) == file);
+
+    for (int i = 10; i < 30; ++i) {  // more than a quarter changed: the state file is written anew
+        std::string body;
+        for (int k = 0; k < 20; ++k) body += "endret" + std::to_string(i * 100 + k) + " om lag" + std::to_string(k) + " og kommunen. ";
+        set_body(findings / ("funn-" + std::to_string(i) + ".md"), body + "\n");
+    }
+    step(true);
+    CHECK(read_bytes(state) != file);
+    file = read_bytes(state);
+    set_body(findings / "funn-12.md", "Og så en gang til om nærbutikken.\n");
+    step(true);
+    step(true);
+    CHECK(read_bytes(state) == file);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a delta that is not its state file's, or is damaged, is no state", "[export]") {
+    fs::path dir = export_fixture("pm-export-delta", 10);
+    fs::path content = dir / "content";
+    std::string db = (dir / "index.sqlite").string(), state = (dir / "export.state").string();
+    std::string delta = state + ".delta";
+    Index::build(content.string(), db);
+    run_export(db, state);
+    set_body(content / "findings" / "gardsbruk.md", "Fjordbrukslandskapet og tindesølvet er nye ord her.\n");
+    Index::build(content.string(), db);
+    REQUIRE(run_export(db, state).stats.incremental);
+    std::string bytes = read_bytes(delta);
+    Exported full = run_export(db, "");
+
+    SECTION("a delta of another state file, even of the same size and content") {
+        std::string file = read_bytes(state);
+        file[file.find('\n') + 1] ^= 1;  // the stamp that follows the format's line
+        std::ofstream(state, std::ios::binary) << file;
+    }
+    SECTION("a delta of a state file written anew") {
+        fs::remove(state);
+        run_export(db, state);
+        std::ofstream(delta, std::ios::binary) << bytes;
+    }
+    SECTION("a truncated delta") {
+        std::ofstream(delta, std::ios::binary) << bytes.substr(0, bytes.size() - 3);
+    }
+    SECTION("a delta whose postings hold a foreign character") {
+        // The changed document's positions: the longest run of base64 digits.
+        std::size_t best = 0, best_len = 0;
+        for (std::size_t i = 0, len = 0; i < bytes.size(); ++i) {
+            bool digit = std::isalnum(static_cast<unsigned char>(bytes[i])) || bytes[i] == '-' || bytes[i] == '_';
+            len = digit ? len + 1 : 0;
+            if (len > best_len) best_len = len, best = i + 1 - len;
+        }
+        REQUIRE(best_len > 64);
+        bytes[best + best_len / 2] = '"';
+        std::ofstream(delta, std::ios::binary) << bytes;
+    }
+    SECTION("no delta") {
+        fs::remove(delta);
+    }
+    Exported again = run_export(db, state);
+    CHECK_FALSE(again.stats.incremental);
+    CHECK(merged(again.files) == merged(full.files));
     fs::remove_all(dir);
 }
 

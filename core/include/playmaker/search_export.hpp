@@ -50,7 +50,8 @@ struct SearchExportOptions {
 };
 
 struct SearchExportStats {
-    std::size_t files = 0, bytes = 0, terms = 0;
+    std::size_t files = 0, bytes = 0;
+    std::size_t terms = 0;  // terms exported (0 when no term changed and every chunk was kept)
     std::size_t lexicon_words = 0;  // lexicon entries read from the index (0 when its chunks were kept)
     std::size_t reused = 0;       // files kept from the previous export without being made again
     std::size_t changed = 0;      // documents exported again (incremental exports)

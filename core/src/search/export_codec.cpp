@@ -1,5 +1,6 @@
 #include "search/export_codec.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace playmaker::search {
@@ -66,41 +67,104 @@ unsigned long long weighted(const Positions& pos) {
     return f;
 }
 
+namespace {
+
+unsigned long long next_varint(std::string_view s, std::size_t& at) {
+    unsigned long long n = 0;
+    if (!get_varint(s, at, n)) throw std::runtime_error("the search export's state is damaged");
+    return n;
+}
+
+// Moves `at` past one posting's positions (four columns of a count and Δpositions): a
+// position is passed by finding its last digit (one below 32), not by decoding it.
+void skip_positions(std::string_view p, std::size_t& at) {
+    const auto& value = b64_values();
+    for (int c = 0; c < 4; ++c) {
+        for (unsigned long long k = next_varint(p, at); k > 0; --k) {
+            int d = 32;
+            while (d >= 32 && at < p.size()) d = value[static_cast<unsigned char>(p[at++])];
+            if (d < 0 || d >= 32) throw std::runtime_error("the search export's state is damaged");
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<std::pair<unsigned long long, std::string_view>> split_doc_postings(std::string_view f, std::string_view pos,
+                                                                                std::size_t n) {
+    std::vector<std::pair<unsigned long long, std::string_view>> out;
+    out.reserve(n);
+    std::size_t i = 0, j = 0;
+    while (out.size() < n) {
+        unsigned long long w = next_varint(f, i);
+        std::size_t from = j;
+        skip_positions(pos, j);
+        out.emplace_back(w, pos.substr(from, j - from));
+    }
+    if (i != f.size() || j != pos.size()) throw std::runtime_error("the search export's state is damaged");
+    return out;
+}
+
 // A term's t and p strings (Δdoc f … and per posting four columns of count and Δpositions)
-// with the postings of the documents `gone` says left out and `added` (in document order)
-// put in, in one pass that copies the positions it keeps. Throws std::runtime_error when
-// the strings do not parse.
-void splice_postings(Encoded& te, Encoded& pe, const std::vector<bool>& gone, const std::vector<Posting>& added) {
+// with the postings of the documents `gone` lists (ascending) left out and `added` (in
+// document order) put in. What lies before the first document either names is copied in
+// one piece, what lies after the last too (its first Δdoc coded anew), so only the
+// postings between are read. Throws std::runtime_error when those do not parse.
+void splice_postings(Encoded& te, Encoded& pe, const std::vector<unsigned>& gone, const std::vector<Posting>& added) {
+    if (gone.empty() && added.empty()) return;
+    unsigned first = ~0U, last = 0;
+    if (!gone.empty()) first = gone.front(), last = gone.back();
+    if (!added.empty()) first = std::min(first, added.front().doc), last = std::max(last, added.back().doc);
     std::string_view t = te.get(), p = pe.get();
+    std::size_t i = 0, j = 0;
+    unsigned doc = 0;  // the document of the last posting read
+    while (i < t.size()) {
+        std::size_t at = i;
+        unsigned d = doc + static_cast<unsigned>(next_varint(t, i));
+        if (d >= first) {
+            i = at;
+            break;
+        }
+        next_varint(t, i);
+        skip_positions(p, j);
+        doc = d;
+    }
     std::string nt, np;
     nt.reserve(t.size() + 16);
     np.reserve(p.size() + 64);
-    auto next = [](std::string_view s, std::size_t& at) {
-        unsigned long long n = 0;
-        if (!get_varint(s, at, n)) throw std::runtime_error("the search export's state is damaged");
-        return n;
-    };
-    unsigned prev = 0;
-    auto emit = [&](unsigned doc, unsigned long long f, std::string_view pos) {
-        put_varint(nt, doc - prev);
-        prev = doc;
+    nt.append(t.substr(0, i));
+    np.append(p.substr(0, j));
+    unsigned prev = doc;
+    auto emit = [&](unsigned d, unsigned long long f, std::string_view pos) {
+        put_varint(nt, d - prev);
+        prev = d;
         put_varint(nt, f);
         np.append(pos);
     };
-    std::size_t i = 0, j = 0, a = 0;
-    unsigned doc = 0;
+    std::size_t a = 0, g = 0;
     while (i < t.size()) {
-        doc += static_cast<unsigned>(next(t, i));
-        unsigned long long f = next(t, i);
-        std::size_t from = j;
-        for (int c = 0; c < 4; ++c) {
-            for (unsigned long long k = next(p, j); k > 0; --k) next(p, j);
+        std::size_t at = i;
+        unsigned d = doc + static_cast<unsigned>(next_varint(t, i));
+        if (d > last) {
+            i = at;
+            break;
         }
-        for (; a < added.size() && added[a].doc < doc; ++a) emit(added[a].doc, added[a].f, added[a].pos);
-        if (doc < gone.size() && gone[doc]) continue;
-        emit(doc, f, p.substr(from, j - from));
+        unsigned long long f = next_varint(t, i);
+        std::size_t from = j;
+        skip_positions(p, j);
+        doc = d;
+        for (; a < added.size() && added[a].doc < d; ++a) emit(added[a].doc, added[a].f, added[a].pos);
+        while (g < gone.size() && gone[g] < d) ++g;
+        if (g < gone.size() && gone[g] == d) continue;
+        emit(d, f, p.substr(from, j - from));
     }
     for (; a < added.size(); ++a) emit(added[a].doc, added[a].f, added[a].pos);
+    if (i < t.size()) {
+        unsigned d = doc + static_cast<unsigned>(next_varint(t, i));
+        put_varint(nt, d - prev);
+        nt.append(t.substr(i));
+        np.append(p.substr(j));
+    }
     te = Encoded(std::move(nt));
     pe = Encoded(std::move(np));
 }

@@ -7,6 +7,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "search/export_state.hpp"
@@ -30,16 +31,23 @@ std::string encode_positions(const Positions& pos);
 // bm25's tf of the term in the document: Σ column weight × instances.
 unsigned long long weighted(const Positions& pos);
 
-// A new posting of a term: the document, its weighted frequency and encoded positions.
+// A new posting of a term: the document, its weighted frequency and encoded positions
+// (a view into the document's DocPostings).
 struct Posting {
     unsigned doc = 0;
     unsigned long long f = 0;
-    std::string pos;
+    std::string_view pos;
 };
 
-// A term's t and p strings with the postings of the documents `gone` says left out and
-// `added` (in document order) put in, in one pass that copies the positions it keeps.
-// Throws std::runtime_error when the strings do not parse.
-void splice_postings(Encoded& t, Encoded& p, const std::vector<bool>& gone, const std::vector<Posting>& added);
+// One document's postings as the state keeps them (DocPostings): `n` pairs of weighted
+// frequency and encoded positions. Throws std::runtime_error when they do not parse.
+std::vector<std::pair<unsigned long long, std::string_view>> split_doc_postings(std::string_view f, std::string_view pos,
+                                                                                std::size_t n);
+
+// A term's t and p strings with the postings of the documents `gone` lists (ascending)
+// left out and `added` (in document order) put in, in one pass that reads only the
+// postings from the first to the last document either names and copies the rest as it
+// is. Throws std::runtime_error when what it reads does not parse.
+void splice_postings(Encoded& t, Encoded& p, const std::vector<unsigned>& gone, const std::vector<Posting>& added);
 
 }  // namespace playmaker::search

@@ -19,6 +19,7 @@
 #include "search/export_codec.hpp"
 #include "search/export_state.hpp"
 #include "search/store.hpp"
+#include "util/binary.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -383,8 +384,10 @@ private:
     }
 
     // After an edit: the documents whose source file changed are analysed again (words the
-    // index knows come from its vocabulary, as when it indexed them), and only the terms
-    // they held before or hold now are re-encoded.
+    // index knows come from its vocabulary, as when it indexed them) and join the documents
+    // changed since the state file was written; only the terms they held or hold are
+    // spliced again. When none changed, t and p stay the state file's until a chunk must be
+    // made (apply_changes).
     void update() {
         std::vector<unsigned> changed;
         for (unsigned i = 0; i < docs_.size(); ++i) {
@@ -401,17 +404,14 @@ private:
         } detach{analyzer_};
         IdMap term_ids;
         for (std::uint32_t i = 0; i < st_.terms.size(); ++i) term_ids.emplace(st_.terms[i], i);
-        std::vector<bool> is_changed(docs_.size());
-        std::map<std::uint32_t, std::vector<Posting>> added;  // term → new postings
         Stmt text(db_, "SELECT c0, c1, c2, c3 FROM docs_content WHERE id = ?1");
-        for (unsigned d : changed) {  // in document order, so each term's additions are too
-            is_changed[d] = true;
+        for (unsigned d : changed) {
             for (auto t : st_.doc_terms[d]) dirty_terms_[t] = true;
             std::map<std::string, Positions> mine;
             text.bind(1, docs_[d].rowid);
             if (text.step()) analyse_row(analyzer_, text, docs_[d].lang, mine);
             text.reset();
-            std::vector<std::uint32_t> terms;
+            std::vector<std::pair<std::uint32_t, const Positions*>> terms;
             for (auto& [term, pos] : mine) {
                 std::uint32_t id;
                 if (auto it = term_ids.find(term); it != term_ids.end()) {
@@ -425,17 +425,50 @@ private:
                     term_ids.emplace(term, id);
                 }
                 dirty_terms_[id] = true;
-                terms.push_back(id);
-                added[id].push_back(Posting{d, weighted(pos), encode_positions(pos)});
+                terms.emplace_back(id, &pos);
             }
             std::sort(terms.begin(), terms.end());
-            st_.doc_terms[d] = std::move(terms);
+            std::string f, positions;
+            st_.doc_terms[d].clear();
+            for (auto [id, pos] : terms) {
+                st_.doc_terms[d].push_back(id);
+                put_varint(f, weighted(*pos));
+                positions += encode_positions(*pos);
+            }
+            st_.changed[d] = DocPostings{Encoded(std::move(f)), Encoded(std::move(positions))};
         }
+        st_.applied = false;
+        apply_changes();
+    }
+
+    // Splices the documents changed since the state file was written into the terms they
+    // held there or hold now (t and p are the file's until then).
+    void apply_changes() {
+        if (st_.applied) return;
+        st_.applied = true;
+        std::vector<unsigned> gone;
+        std::map<std::uint32_t, std::vector<Posting>> added;  // term → new postings, in document order
+        std::vector<bool> touched(st_.terms.size());
+        std::vector<std::uint32_t> held;
+        for (const auto& [d, postings] : st_.changed) {
+            gone.push_back(d);
+            if (d < st_.file.doc_terms.size()) {
+                binary::Reader r(st_.file.doc_terms[d]);
+                r.ascending(held, st_.file.terms);
+                for (auto id : held) touched[id] = true;
+            }
+            const auto& ids = st_.doc_terms[d];
+            auto split = split_doc_postings(postings.f.get(), postings.pos.get(), ids.size());
+            for (std::size_t k = 0; k < ids.size(); ++k) {
+                touched[ids[k]] = true;
+                added[ids[k]].push_back(Posting{d, split[k].first, split[k].second});
+            }
+        }
+        static const std::vector<Posting> kNone;
         for (std::uint32_t id = 0; id < st_.terms.size(); ++id) {
-            if (!dirty_terms_[id]) continue;
-            static const std::vector<Posting> kNone;
+            if (!touched[id]) continue;
             auto it = added.find(id);
-            splice_postings(st_.t[id], st_.p[id], is_changed, it == added.end() ? kNone : it->second);
+            splice_postings(st_.t[id], st_.p[id], gone, it == added.end() ? kNone : it->second);
         }
     }
 
@@ -455,6 +488,7 @@ private:
     // again (one grown past twice the size is cut anew, an emptied one dropped). Returns the
     // first term of every chunk.
     std::vector<std::string> write_terms(bool incremental) {
+        if (incremental && !st_.applied) return keep_terms();
         std::vector<std::uint32_t> order;
         for (std::uint32_t i = 0; i < st_.terms.size(); ++i) {
             if (!st_.t[i].empty()) order.push_back(i);
@@ -516,14 +550,7 @@ private:
             const Chunk& c = chunks[k];
             std::string name = std::to_string(k) + ".json";
             auto make = [&](const std::vector<Encoded>& strings) {
-                return [&c, &strings, this] {
-                    std::string out = "{";
-                    for (std::size_t i = 0; i < c.terms.size(); ++i) {
-                        if (i) out += ',';
-                        term_entry(out, c.terms[i], strings);
-                    }
-                    return out + "}";
-                };
+                return [&c, &strings, this] { return chunk_json(c.terms, strings); };
             };
             bool same = !c.dirty && c.old < st_.chunk_tkey.size();
             tkeys.push_back(keep("t/" + name, same ? st_.chunk_tkey[c.old] : "", make(st_.t)));
@@ -535,6 +562,42 @@ private:
         st_.chunk_tkey = std::move(tkeys);
         st_.chunk_pkey = std::move(pkeys);
         return firsts;
+    }
+
+    std::string chunk_json(const std::vector<std::uint32_t>& terms, const std::vector<Encoded>& strings) const {
+        std::string out = "{";
+        for (std::size_t i = 0; i < terms.size(); ++i) {
+            if (i) out += ',';
+            term_entry(out, terms[i], strings);
+        }
+        return out + "}";
+    }
+
+    // No term changed since the previous export: its chunks are kept as they were. One its
+    // site no longer has is made again, from the terms once the changes are applied.
+    std::vector<std::string> keep_terms() {
+        for (std::size_t k = 0; k < st_.chunk_first.size(); ++k) {
+            std::string name = std::to_string(k) + ".json";
+            auto make = [&](const std::vector<Encoded>& strings) {
+                return [&, k] {
+                    apply_changes();
+                    std::vector<std::uint32_t> terms;
+                    for (std::uint32_t id = 0; id < st_.terms.size(); ++id) {
+                        const std::string& term = st_.terms[id];
+                        if (st_.t[id].empty() || (k > 0 && term < st_.chunk_first[k]) ||
+                            (k + 1 < st_.chunk_first.size() && term >= st_.chunk_first[k + 1])) {
+                            continue;
+                        }
+                        terms.push_back(id);
+                    }
+                    std::sort(terms.begin(), terms.end(), [&](auto a, auto b) { return st_.terms[a] < st_.terms[b]; });
+                    return chunk_json(terms, strings);
+                };
+            };
+            st_.chunk_tkey[k] = keep("t/" + name, st_.chunk_tkey[k], make(st_.t));
+            st_.chunk_pkey[k] = keep("p/" + name, st_.chunk_pkey[k], make(st_.p));
+        }
+        return st_.chunk_first;
     }
 
     // The index's lexicon (query_lexicon.hpp) as it is, cut into ~kChunkBytes pieces by

@@ -62,6 +62,9 @@ public:
         return v;
     }
     std::uint32_t u32() { return raw<std::uint32_t>(); }
+    std::uint64_t u64() { return raw<std::uint64_t>(); }
+    // How many bytes were read so far.
+    std::size_t at() const { return p_; }
     int i32() { return static_cast<int>(raw<std::uint32_t>()); }
     void str(std::string& s) {
         auto n = raw<std::uint64_t>();
@@ -133,5 +136,8 @@ std::shared_ptr<const void> map_file(const std::string& path, std::string_view& 
 // Writes a cache file through a temporary file renamed into place, without flushing it to
 // disk: a cache lost in a crash costs only time. Throws std::system_error when it cannot.
 void write_cache_file(const std::string& path, std::string_view bytes);
+// The same for a file made of `pieces` in order, written as they lie (pieces that adjoin in
+// memory go in one piece), so large views need not be copied into one buffer first.
+void write_cache_file(const std::string& path, const std::vector<std::string_view>& pieces);
 
 }  // namespace playmaker::binary
