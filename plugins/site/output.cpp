@@ -133,7 +133,18 @@ void Output::make_dir(const std::string& rel) {
 }
 
 void Output::write_manifest() {
-    std::sort(entries_.begin(), entries_.end());
+    // By path; a file written twice (an export that started over) is listed as written last.
+    std::stable_sort(entries_.begin(), entries_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::pair<std::string, std::string>> last;
+    last.reserve(entries_.size());
+    for (auto& e : entries_) {
+        if (!last.empty() && last.back().first == e.first) {
+            last.back() = std::move(e);
+        } else {
+            last.push_back(std::move(e));
+        }
+    }
+    entries_ = std::move(last);
     for (const auto& [path, key] : here_) {
         auto it = std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(path, std::string()));
         if (it != entries_.end() && it->first == path) continue;

@@ -299,6 +299,43 @@ TEST_CASE("a delta that is not its state file's, or is damaged, is no state", "[
     fs::remove_all(dir);
 }
 
+TEST_CASE("a state damaged where only a chunk made again reads it starts the export over", "[export]") {
+    fs::path dir = export_fixture("pm-export-late-damage", 10);
+    fs::path content = dir / "content";
+    std::string db = (dir / "index.sqlite").string(), state = (dir / "export.state").string();
+    Index::build(content.string(), db);
+    run_export(db, state);
+    set_body(content / "findings" / "gardsbruk.md", "Kommunen og kommunene, bygda og gårdbrukerne.\n");
+    Index::build(content.string(), db);
+    REQUIRE(run_export(db, state).stats.incremental);
+    // The state file's postings and positions (its two long runs of base64 digits) become
+    // digits that all say "more follows": still base64, so only a splice finds out. Nothing
+    // changed since, and this export keeps no file (no reuse), so chunks are made again
+    // from the state, the changed document spliced in first.
+    std::string file = read_bytes(state);
+    std::vector<std::pair<std::size_t, std::size_t>> runs;  // length, start
+    for (std::size_t i = 0, len = 0; i <= file.size(); ++i) {
+        bool digit = i < file.size() &&
+                     (std::isalnum(static_cast<unsigned char>(file[i])) || file[i] == '-' || file[i] == '_');
+        if (digit) {
+            ++len;
+        } else {
+            if (len > 0) runs.emplace_back(len, i - len);
+            len = 0;
+        }
+    }
+    std::sort(runs.rbegin(), runs.rend());
+    REQUIRE(runs.size() >= 2);
+    REQUIRE(runs[1].first > 200);
+    for (int k = 0; k < 2; ++k) std::fill_n(file.begin() + static_cast<long>(runs[k].second), runs[k].first, 'z');
+    std::ofstream(state, std::ios::binary) << file;
+    Exported again;
+    REQUIRE_NOTHROW(again = run_export(db, state));
+    CHECK_FALSE(again.stats.incremental);
+    CHECK(merged(again.files) == merged(run_export(db, "").files));
+    fs::remove_all(dir);
+}
+
 namespace {
 
 // The export's varints (search_export.hpp), decoded independently of the exporter.

@@ -141,6 +141,19 @@ public:
                 stats_ = SearchExportStats{};
             }
         }
+        try {
+            return write(incremental, base);
+        } catch (const std::runtime_error&) {
+            // A damaged state that only making a chunk again ran into: start over (what was
+            // written so far is written again).
+            if (!incremental) throw;
+            stats_ = SearchExportStats{};
+            return write(false, base);
+        }
+    }
+
+private:
+    SearchExportStats write(bool incremental, const std::string& base) {
         if (!incremental) {
             st_ = ExportState{};
             st_.base = base;
@@ -193,7 +206,6 @@ public:
         return stats_;
     }
 
-private:
     static std::string list(const std::vector<std::string>& v) {
         std::string out = "[";
         for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + json_quote(v[i]);
