@@ -70,7 +70,7 @@ int run(const Args& args) {
     };
     ItemCache cache(args.flag("--no-cache") ? std::string() : cache_path_for(out, ".items"));
     LoadStats load_stats;
-    Session s;
+    Session& s = lasting_session();  // not freed: the process ends with this command
     int loaded = load_session(args, s, LoadOptions{&cache, jobs}, &load_stats);
     auto mark = clock::now();
     std::vector<std::pair<std::string, double>> phases;

@@ -29,6 +29,11 @@ int load_session(const Args& args, Session& s) {
     return rc;
 }
 
+Session& lasting_session() {
+    static Session* kept = new Session;
+    return *kept;
+}
+
 int load_session(const Args& args, Session& s, const LoadOptions& options, LoadStats* stats) {
     s.content = args.get_or("--content", "content");
     s.db = args.get_or("--db", ".playmaker/index.sqlite");

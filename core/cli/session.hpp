@@ -20,6 +20,11 @@ struct Session {
     Diagnostics diags;  // what loading reported (warnings, when it succeeded)
 };
 
+// A Session that lasts until the process ends and is never freed, for a command whose
+// last act is to end it: freeing ten thousand items costs more than a site rebuild after
+// one edit spends rendering. (Held by a static, so leak checkers see it as in use.)
+Session& lasting_session();
+
 // Loads --content. When it has errors, prints them on stderr and returns kContentErrors
 // (the command refuses to build from a broken tree); warnings are not printed.
 int load_session(const Args& args, Session& s);

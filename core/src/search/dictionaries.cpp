@@ -30,11 +30,9 @@ Dictionaries::Dictionaries(const std::string& dir) {
     if (failed) std::rethrow_exception(failed);
 }
 
-namespace {
-
 // Sizes and modification times of the four files: a long-running process (serve --watch)
 // whose dictionaries are upgraded loads the new ones, as Lexicon::hash() then says.
-std::string signature(const std::string& dir) {
+std::string dictionary_signature(const std::string& dir) {
     std::string sig = dir;
     for (const char* f : {"nb_NO.aff", "nb_NO.dic", "nn_NO.aff", "nn_NO.dic"}) {
         struct stat sb {};
@@ -46,15 +44,13 @@ std::string signature(const std::string& dir) {
     return sig;
 }
 
-}  // namespace
-
 std::shared_ptr<Dictionaries> Dictionaries::shared(const std::string& dir) {
     static std::mutex mu;
     // Kept until the process ends and never destroyed: freeing hunspell's many small
     // allocations at exit takes a tenth of a second, for nothing.
     static auto* loaded = new std::map<std::string, std::shared_ptr<Dictionaries>>;
     std::lock_guard<std::mutex> lock(mu);
-    auto& slot = (*loaded)[signature(dir)];
+    auto& slot = (*loaded)[dictionary_signature(dir)];
     if (!slot) slot = std::make_shared<Dictionaries>(dir);
     return slot;
 }

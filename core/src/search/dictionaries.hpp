@@ -14,6 +14,10 @@
 
 namespace playmaker::search {
 
+// The four files' sizes and modification times (with the folder): what a loaded pair, or
+// anything else read from them, is cached by.
+std::string dictionary_signature(const std::string& dir);
+
 class Dictionaries {
 public:
     // The pair in `dir` (the four files must exist; Lexicon checks), loaded on the first

@@ -1,6 +1,7 @@
 #include "search/lexicon.hpp"
 
 #include "search/dictionaries.hpp"
+#include "search/paradigm.hpp"
 
 
 #include <sys/stat.h>
@@ -79,6 +80,7 @@ void Lexicon::load() {
     if (loaded_) return;
     loaded_ = true;
     if (!available_) return;
+    prefetch_paradigms(dir_);  // the related words of a new word need them next
     dicts_ = Dictionaries::shared(dir_);
 }
 

@@ -4,8 +4,11 @@
 
 
 #include <algorithm>
+#include <cstdint>
 #include <exception>
+#include <future>
 #include <map>
+#include <mutex>
 #include <thread>
 #include <unordered_map>
 
@@ -96,7 +99,29 @@ struct Dict {
             std::string_view fl = slash == std::string_view::npos ? std::string_view() : text::trim(line.substr(slash + 1));
             flags.emplace_back(word, fl);
         }
-        if (!std::is_sorted(flags.begin(), flags.end())) std::sort(flags.begin(), flags.end());
+        if (!std::is_sorted(flags.begin(), flags.end())) sort_entries();
+    }
+
+    // Sorts the entries as pairs of strings, most comparisons settled by the words' first
+    // eight bytes read as one number (the files are sorted by another collation).
+    void sort_entries() {
+        struct Keyed {
+            std::uint64_t prefix;
+            std::pair<std::string_view, std::string_view> e;
+        };
+        std::vector<Keyed> keyed;
+        keyed.reserve(flags.size());
+        for (const auto& e : flags) {
+            std::uint64_t k = 0;
+            for (std::size_t i = 0; i < 8; ++i) {
+                k = (k << 8) | (i < e.first.size() ? static_cast<unsigned char>(e.first[i]) : 0u);
+            }
+            keyed.push_back({k, e});
+        }
+        std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+            return a.prefix != b.prefix ? a.prefix < b.prefix : a.e < b.e;
+        });
+        for (std::size_t i = 0; i < keyed.size(); ++i) flags[i] = keyed[i].e;
     }
 
     void forms(const std::string& head, std::vector<std::string>& out) const {
@@ -119,36 +144,65 @@ struct Dict {
 
 }  // namespace
 
-struct Paradigms::Impl {
+// The two dictionaries' headwords and rules, read once per process (like Dictionaries)
+// and never freed; null when the files are missing.
+struct Headwords {
     Dict nb, nn;
+};
+using HeadwordsFuture = std::shared_future<std::shared_ptr<const Headwords>>;
+
+HeadwordsFuture headwords(const std::string& dir) {
+    static std::mutex mu;
+    static auto* loading = new std::map<std::string, HeadwordsFuture>;
+    std::lock_guard<std::mutex> lock(mu);
+    auto& slot = (*loading)[dictionary_signature(dir)];
+    if (!slot.valid()) {
+        slot = std::async(std::launch::async, [dir]() -> std::shared_ptr<const Headwords> {
+                   auto h = std::make_shared<Headwords>();
+                   try {
+                       // nb on a thread of its own, nn on this one; each reads and sorts its own.
+                       std::exception_ptr failed;
+                       std::thread other([&] {
+                           try {
+                               h->nb.load(dir + "/nb_NO.aff", dir + "/nb_NO.dic");
+                           } catch (...) {
+                               failed = std::current_exception();
+                           }
+                       });
+                       try {
+                           h->nn.load(dir + "/nn_NO.aff", dir + "/nn_NO.dic");
+                       } catch (...) {
+                           other.join();
+                           throw;
+                       }
+                       other.join();
+                       if (failed) std::rethrow_exception(failed);
+                   } catch (const std::exception&) {
+                       return nullptr;  // no dictionaries: no paradigms
+                   }
+                   return h;
+               }).share();
+    }
+    return slot;
+}
+
+void prefetch_paradigms(const std::string& dir) { headwords(dir.empty() ? "/usr/share/hunspell" : dir); }
+
+struct Paradigms::Impl {
+    std::shared_ptr<const Headwords> words;
     std::shared_ptr<Dictionaries> dicts;
 };
 
 Paradigms::Paradigms(std::string dir) : impl_(std::make_unique<Impl>()) {
     if (dir.empty()) dir = "/usr/share/hunspell";
+    HeadwordsFuture words = headwords(dir);  // loads beside the hunspell pair, if not already
     try {
-        // The two dictionaries on two threads (each reads and sorts its own), the shared
-        // hunspell pair meanwhile on this one when it is not loaded yet.
-        std::exception_ptr failed;
-        std::thread other([&] {
-            try {
-                impl_->nb.load(dir + "/nb_NO.aff", dir + "/nb_NO.dic");
-            } catch (...) {
-                failed = std::current_exception();
-            }
-        });
-        try {
-            impl_->nn.load(dir + "/nn_NO.aff", dir + "/nn_NO.dic");
-            impl_->dicts = Dictionaries::shared(dir);
-        } catch (...) {
-            other.join();
-            throw;
-        }
-        other.join();
-        if (failed) std::rethrow_exception(failed);
+        impl_->dicts = Dictionaries::shared(dir);
     } catch (const std::exception&) {
-        impl_ = std::make_unique<Impl>();  // no dictionaries: no paradigms
+        impl_->dicts.reset();
     }
+    impl_->words = words.get();
+    if (!impl_->words) impl_->dicts.reset();  // no dictionaries: no paradigms
 }
 
 Paradigms::~Paradigms() = default;
@@ -168,9 +222,9 @@ std::vector<std::string> Paradigms::lemmas(const std::string& word) {
 std::vector<std::string> Paradigms::forms(const std::string& headword) const {
     std::vector<std::string> out;
     std::string l1;
-    if (!utf8::to_latin1(headword, l1)) return out;
-    impl_->nb.forms(l1, out);
-    impl_->nn.forms(l1, out);
+    if (!impl_->words || !utf8::to_latin1(headword, l1)) return out;
+    impl_->words->nb.forms(l1, out);
+    impl_->words->nn.forms(l1, out);
     return out;
 }
 

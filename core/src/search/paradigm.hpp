@@ -11,6 +11,11 @@
 
 namespace playmaker::search {
 
+// Starts reading the headwords in `dir` on a thread of their own, so a Paradigms made
+// later finds them ready: an index build that meets a new word calls it as it loads the
+// hunspell pair, whose nb half takes twice as long as its nn half.
+void prefetch_paradigms(const std::string& dir);
+
 class Paradigms {
 public:
     // Reads {nb_NO,nn_NO}.{aff,dic} from `dir` ("" = /usr/share/hunspell); without them

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <system_error>
 
@@ -84,11 +85,25 @@ void VocabStore::flush(Analyzer& analyzer) {
 }
 
 std::string content_hash(std::string_view bytes) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : bytes) {
-        h ^= c;
-        h *= 1099511628211ULL;
+    // Eight bytes a step, each mixed in by splitmix64's finaliser (FNV a byte at a time
+    // was a tenth of a rebuild: the export keys megabytes of chunks with it).
+    auto mix = [](std::uint64_t x) {
+        x ^= x >> 30;
+        x *= 0xbf58476d1ce4e5b9ULL;
+        x ^= x >> 27;
+        x *= 0x94d049bb133111ebULL;
+        return x ^ (x >> 31);
+    };
+    std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ bytes.size();
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, bytes.data() + i, 8);
+        h = mix(h ^ w) + 0x9e3779b97f4a7c15ULL;
     }
+    std::uint64_t tail = 0;
+    if (i < bytes.size()) std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+    h = mix(h ^ tail ^ (static_cast<std::uint64_t>(bytes.size() - i) << 56));
     static const char* const kHex = "0123456789abcdef";
     std::string out(16, '0');
     for (int i = 15; i >= 0; --i, h >>= 4) out[static_cast<std::size_t>(i)] = kHex[h & 15];

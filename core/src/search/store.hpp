@@ -47,8 +47,8 @@ private:
     std::vector<std::pair<std::string, std::string>> pending_;  // word, "term part part…"
 };
 
-// A fast 64-bit hash of a file's bytes, in hex (FNV-1a): enough to see that a touched
-// file did not change.
+// A fast 64-bit hash of bytes, in hex (eight bytes a step, splitmix64's mixing): enough to
+// see that a touched file did not change, or to key a file of the site's search export.
 std::string content_hash(std::string_view bytes);
 
 // One source file of the content tree the index reads.
