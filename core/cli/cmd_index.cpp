@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -69,15 +70,25 @@ Registration reg({
 }  // namespace
 
 int ensure_index(const std::string& content, const std::string& db, std::string* log) {
+    if (log) {
+        // Beside other work the build decides by itself (it writes nothing when nothing
+        // changed), so the tree is listed and the index read once.
+        std::ostringstream said;
+        std::error_code ec;
+        bool existed = std::filesystem::exists(db, ec);
+        BuildStats s = run_build(content, db, said, true);
+        if (s.indexed || s.removed || !s.in_place || !said.str().empty()) {
+            *log += std::string("playmaker: index ") + (existed ? "was out of date; brought up to date" : "was missing; built it") +
+                    "\n" + said.str() + summary(s, db) + "\n";
+        }
+        return kOk;
+    }
     std::string why = Index::staleness(content, db);
     if (why.empty()) return kOk;
-    std::ostringstream said;
-    std::ostream& out = log ? static_cast<std::ostream&>(said) : std::cerr;
-    out << "playmaker: index " << (why == "missing" ? "is missing" : why == "content changed" ? "is out of date" : why)
-        << "; building it\n";
-    BuildStats s = run_build(content, db, out, log != nullptr);
-    out << summary(s, db) << "\n";
-    if (log) *log += said.str();
+    std::cerr << "playmaker: index " << (why == "missing" ? "is missing" : why == "content changed" ? "is out of date" : why)
+              << "; building it\n";
+    BuildStats s = run_build(content, db, std::cerr);
+    std::cerr << summary(s, db) << "\n";
     return kOk;
 }
 

@@ -266,6 +266,14 @@ TEST_CASE("a few changed files are written into the index in place, a new index 
     struct stat after {};
     ::stat(t.db.c_str(), &after);
     CHECK(after.st_ino == before.st_ino);  // the same file, not a copy renamed over it
+    // Nothing changed since: nothing is written.
+    auto third = Index::build(content.string(), t.db);
+    CHECK(third.indexed == 0);
+    CHECK(third.unchanged == second.unchanged + 1);
+    struct stat again {};
+    ::stat(t.db.c_str(), &again);
+    CHECK(again.st_mtim.tv_sec == after.st_mtim.tv_sec);
+    CHECK(again.st_mtim.tv_nsec == after.st_mtim.tv_nsec);
     CHECK_FALSE(fs::exists(t.db + "-journal"));
     auto idx = Index::open(t.db);
     CHECK(ids(*idx, "fjordbrukslandskapet") == std::vector<std::string>{"ny"});

@@ -229,34 +229,53 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
         parse_taxonomy(bytes, f.rel, taxonomy, d);
     }
 
-    // Reuse the old index when it was built the same way from the same tree.
+    // Reuse the old index when it was built the same way from the same tree. It is opened
+    // for writing in a transaction at once, so what it says it holds stays true while a
+    // few changes are written into it.
     bool reuse = false;
     std::size_t changes = 0;  // files added, changed or removed since (by size and time)
+    std::map<std::string, Stored> stored;  // what the index holds, by file
+    std::unique_ptr<Db> live;              // the index itself, when it is updated in place
     if (fs::exists(db_path, ec)) {
         try {
-            Db old(db_path, Db::kReadOnly);
-            analyzer.adopt_version(get_meta(old, "dictionaries"), get_meta(old, "analysis"));
-            reuse = get_meta(old, "schema") == kSchemaVersion && get_meta(old, "root") == root &&
-                    get_meta(old, "analysis") == analyzer.version() && get_meta(old, "taxonomy") == taxonomy_hash;
+            auto old = std::make_unique<Db>(db_path, Db::kReadWrite);
+            old->exec("BEGIN IMMEDIATE");
+            analyzer.adopt_version(get_meta(*old, "dictionaries"), get_meta(*old, "analysis"));
+            reuse = get_meta(*old, "schema") == kSchemaVersion && get_meta(*old, "root") == root &&
+                    get_meta(*old, "analysis") == analyzer.version() && get_meta(*old, "taxonomy") == taxonomy_hash;
             if (reuse) {
-                std::map<std::string, std::pair<long long, long long>> was;
-                Stmt st(old, "SELECT path, size, mtime FROM files");
-                while (st.step()) was[st.text(0)] = {st.integer(1), st.integer(2)};
+                Stmt st(*old, "SELECT path, size, mtime, hash FROM files");
+                while (st.step()) stored[st.text(0)] = {st.integer(1), st.integer(2), st.text(3)};
+                std::size_t known = 0;
                 for (const auto& f : files) {
-                    auto it = was.find(f.rel);
-                    if (it == was.end() || it->second != std::make_pair(f.size, f.mtime)) ++changes;
-                    if (it != was.end()) was.erase(it);
+                    auto it = stored.find(f.rel);
+                    known += it != stored.end() ? 1 : 0;
+                    if (it == stored.end() || it->second.size != f.size || it->second.mtime != f.mtime) ++changes;
                 }
-                changes += was.size();
+                changes += stored.size() - known;
+            }
+            if (reuse && changes == 0) {  // nothing to do, nothing written
+                old->exec("ROLLBACK");
+                for (const auto& f : files) stats.unchanged += f.rel == "taxonomy.yaml" ? 0 : 1;
+                stats.in_place = true;
+                stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+                return stats;
+            }
+            if (reuse && changes <= kInPlaceChanges) {
+                live = std::move(old);
+            } else {
+                old->exec("ROLLBACK");
             }
         } catch (const DbError&) {
             reuse = false;
+            live.reset();
         }
     }
-    // A few changed files are written into the index in one transaction (SQLite's journal
+    // A few changed files are written into the index in that transaction (SQLite's journal
     // makes it atomic: a killed build is rolled back by the next connection); a new index,
     // or many changes, are built in a copy beside it that is renamed over it.
-    const bool in_place = reuse && changes <= kInPlaceChanges;
+    const bool in_place = live != nullptr;
+    if (!in_place) stored.clear();
     std::string staging = in_place ? db_path : staging_path_for(db_path);
     struct Cleanup {
         std::string path;
@@ -274,16 +293,19 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
         if (ec) throw std::system_error(ec, "cannot copy " + db_path);
     }
     {
-        Db db(staging, in_place ? Db::kReadWrite : Db::kCreate);
+        std::unique_ptr<Db> own = in_place ? std::move(live) : std::make_unique<Db>(staging, Db::kCreate);
+        Db& db = *own;
         register_tokenizer(db.get(), &ctx);
         if (in_place) {
             db.exec("PRAGMA cache_size=-65536;");
         } else {
             // The staging file is private until the rename: no journal, no syncs until the end.
             db.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
+            if (!reuse) create_schema(db);
+            db.exec("BEGIN");
+            Stmt st(db, "SELECT path, size, mtime, hash FROM files");
+            while (st.step()) stored[st.text(0)] = {st.integer(1), st.integer(2), st.text(3)};
         }
-        if (!reuse) create_schema(db);
-        db.exec(in_place ? "BEGIN IMMEDIATE" : "BEGIN");
         // Words the old index knows are not looked up in the dictionaries again; new ones are
         // recorded (see VocabStore).
         VocabStore vocab(db, reuse, true);
@@ -297,11 +319,6 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
         analyzer.set_store(&vocab);
         std::vector<std::string> seen;  // the words of the documents written or deleted
         analyzer.collect_words(&seen);
-        std::map<std::string, Stored> stored;
-        {
-            Stmt st(db, "SELECT path, size, mtime, hash FROM files");
-            while (st.step()) stored[st.text(0)] = {st.integer(1), st.integer(2), st.text(3)};
-        }
         Builder builder(db, ctx, taxonomy);
         Stmt put_file(db, "INSERT OR REPLACE INTO files(path, size, mtime, hash) VALUES(?1,?2,?3,?4)");
         Stmt del_file(db, "DELETE FROM files WHERE path = ?1");
