@@ -242,16 +242,24 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
     view_job("literature/index.html", "literature", [&] { return views.literature(); });
     view_job(kind_path(Kind::Concept), "glossary", [&] { return views.glossary(); });
     // Lists: one job per page, so an edit re-renders only the pages that show the item.
+    // Their fingerprints, like item pages', come from what the view reads, not from a view.
+    auto list_job = [&](std::string path, std::function<std::string()> key, std::function<Value()> view) {
+        jobs.push_back({std::move(path), std::move(key), [view](PageRenderer& r) {
+                            Value v = view();
+                            return r.render("list", v.get("lang").as_string(), v);
+                        }});
+    };
     for (Kind k : kAllKinds) {
         for (std::size_t p = 1; k != Kind::Concept && p <= views.kind_pages(k); ++p) {
-            view_job(page_path(kind_path(k), p), "list", [&views, k, p] { return views.kind_list(k, p); });
+            list_job(page_path(kind_path(k), p), [&views, k, p] { return views.kind_list_key(k, p); },
+                     [&views, k, p] { return views.kind_list(k, p); });
         }
     }
     for (const auto& f : model.facets) {
         view_job(facet_index_path(f), "facets", [&views, &f] { return views.facet_index(f); });
         for (const auto& fv : f.values) {
             for (std::size_t p = 1; p <= views.pages(fv.items.size()); ++p) {
-                view_job(page_path(facet_path(f, fv), p), "list",
+                list_job(page_path(facet_path(f, fv), p), [&views, &f, &fv, p] { return views.facet_page_key(f, fv, p); },
                          [&views, &f, &fv, p] { return views.facet_page(f, fv, p); });
             }
         }

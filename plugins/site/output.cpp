@@ -75,41 +75,44 @@ std::string Hasher::hex() const {
     return buf;
 }
 
-namespace {
-
-// The manifest of the site in `dir`: path -> fingerprint; empty when there is none.
-std::unordered_map<std::string, std::string> read_manifest(const std::string& dir) {
-    std::unordered_map<std::string, std::string> out;
-    if (dir.empty()) return out;
+Manifest::Manifest(const std::string& dir) {
+    if (dir.empty()) return;
     std::ifstream in(dir + "/" + kManifestName, std::ios::binary);
-    if (!in) return out;
+    if (!in) return;
     std::stringstream ss;
     ss << in.rdbuf();
-    std::string text = ss.str();
-    if (!text.starts_with("playmaker-site-manifest 1\n")) return out;
-    std::size_t pos = text.find('\n') + 1;
-    while (pos < text.size()) {
-        std::size_t tab = text.find('\t', pos), nl = text.find('\n', pos);
-        if (tab == std::string::npos || nl == std::string::npos || tab > nl) break;
-        out.emplace(text.substr(pos, tab - pos), text.substr(tab + 1, nl - tab - 1));
+    text_ = ss.str();
+    if (!text_.starts_with("playmaker-site-manifest 1\n")) return;
+    std::string_view t(text_);
+    std::size_t pos = t.find('\n') + 1;
+    while (pos < t.size()) {
+        std::size_t tab = t.find('\t', pos), nl = t.find('\n', pos);
+        if (tab == std::string_view::npos || nl == std::string_view::npos || tab > nl) break;
+        entries_.emplace_back(t.substr(pos, tab - pos), t.substr(tab + 1, nl - tab - 1));
         pos = nl + 1;
     }
-    return out;
+    // Written sorted by path; sorted here when someone else wrote it.
+    auto by_path = [](const auto& a, const auto& b) { return a.first < b.first; };
+    if (!std::is_sorted(entries_.begin(), entries_.end(), by_path)) std::sort(entries_.begin(), entries_.end(), by_path);
 }
 
-}  // namespace
+const std::string_view* Manifest::find(std::string_view path) const {
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), path,
+                               [](const auto& e, std::string_view p) { return e.first < p; });
+    return it != entries_.end() && it->first == path ? &it->second : nullptr;
+}
 
 Output::Output(std::string dir, const std::string& previous)
-    : dir_(std::move(dir)), previous_(previous), old_(read_manifest(previous_)), here_(read_manifest(dir_)) {}
+    : dir_(std::move(dir)), previous_(previous), old_(previous_), here_(dir_) {}
 
 bool Output::reuse(const std::string& path, const std::string& key) {
     if (key.empty()) return false;
-    auto here = here_.find(path);
-    if (here == here_.end() || here->second != key) {
-        auto it = old_.find(path);
-        if (it == old_.end() || it->second != key) return false;
+    const std::string_view* here = here_.find(path);
+    if (!here || *here != key) {
+        const std::string_view* it = old_.find(path);
+        if (!it || *it != key) return false;
         std::string from = previous_ + "/" + path, to = dir_ + "/" + path;
-        if (here != here_.end()) ::unlink(to.c_str());
+        if (here) ::unlink(to.c_str());
         if (::link(from.c_str(), to.c_str()) != 0 &&
             (errno != EEXIST || ::unlink(to.c_str()) != 0 || ::link(from.c_str(), to.c_str()) != 0)) {
             return false;
@@ -145,13 +148,15 @@ void Output::write_manifest() {
         }
     }
     entries_ = std::move(last);
-    for (const auto& [path, key] : here_) {
-        auto it = std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(path, std::string()));
-        if (it != entries_.end() && it->first == path) continue;
+    // What the recycled folder holds and this build did not make: both lists are sorted.
+    auto made = entries_.begin();
+    for (const auto& [path, key] : here_.entries()) {
+        while (made != entries_.end() && made->first < path) ++made;
+        if (made != entries_.end() && made->first == path) continue;
         // Gone from the site: the file, and its folders once they are empty.
-        if (::unlink((dir_ + "/" + path).c_str()) != 0) continue;
-        for (auto slash = path.rfind('/'); slash != std::string::npos && slash > 0; slash = path.rfind('/', slash - 1)) {
-            if (::rmdir((dir_ + "/" + path.substr(0, slash)).c_str()) != 0) break;
+        if (::unlink((dir_ + "/" + std::string(path)).c_str()) != 0) continue;
+        for (auto slash = path.rfind('/'); slash != std::string_view::npos && slash > 0; slash = path.rfind('/', slash - 1)) {
+            if (::rmdir((dir_ + "/" + std::string(path.substr(0, slash))).c_str()) != 0) break;
         }
     }
     std::string text = "playmaker-site-manifest 1\n";

@@ -37,6 +37,21 @@ private:
     std::uint64_t b_ = 0x84222325cbf29ce4ULL;
 };
 
+// A built site's manifest, read once: its entries are views into its text, sorted by path.
+class Manifest {
+public:
+    explicit Manifest(const std::string& dir);  // "" or no manifest there: empty
+    Manifest(const Manifest&) = delete;  // its entries point into its text
+    Manifest& operator=(const Manifest&) = delete;
+    // The fingerprint of `path`, or nullptr.
+    const std::string_view* find(std::string_view path) const;
+    const std::vector<std::pair<std::string_view, std::string_view>>& entries() const { return entries_; }
+
+private:
+    std::string text_;
+    std::vector<std::pair<std::string_view, std::string_view>> entries_;
+};
+
 class Output {
 public:
     // `dir` is the folder being built (empty, or a recycled older build with its manifest);
@@ -60,8 +75,8 @@ public:
 
 private:
     std::string dir_, previous_;
-    std::unordered_map<std::string, std::string> old_;   // path -> fingerprint, from previous
-    std::unordered_map<std::string, std::string> here_;  // the same, of the recycled folder
+    Manifest old_;   // the previous site's
+    Manifest here_;  // the recycled folder's
     std::mutex mu_;
     std::vector<std::pair<std::string, std::string>> entries_;
 };

@@ -387,8 +387,27 @@ Value Views::pagination(const std::string& first, std::size_t page, std::size_t 
     return v;
 }
 
+// Everything list_page() reads, without building it: the list's place, heading and size,
+// and how each item on the page shows in it.
+std::string Views::list_key(const std::string& first, std::size_t page, const std::string& heading,
+                            const std::string& nav, const std::vector<const Item*>& items) const {
+    Hasher h;
+    h.add("list").add(first).add(std::to_string(page)).add(heading).add(nav).add(std::to_string(items.size()));
+    const auto size = static_cast<std::size_t>(std::max(1, cfg_.page_size));
+    const std::size_t begin = std::min(items.size(), (page - 1) * size), end = std::min(items.size(), begin + size);
+    for (std::size_t i = begin; i < end; ++i) {
+        const Item& it = *items[i];
+        h.add(it.id).add(it.title).add(item_path(it)).add(kind_name(it.kind)).add(it.date).add(it.summary).add(it.lang);
+    }
+    return h.hex();
+}
+
 Value Views::kind_list(Kind kind, std::size_t page) const {
     return list_page(kind_path(kind), page, kind_label(kind, m_.lang, true), "", of_kind(kind));
+}
+
+std::string Views::kind_list_key(Kind kind, std::size_t page) const {
+    return list_key(kind_path(kind), page, kind_label(kind, m_.lang, true), "", of_kind(kind));
 }
 
 Value Views::glossary() const {
@@ -427,6 +446,15 @@ Value Views::facet_index(const Facet& f) const {
     put_list(v, "values", vals);
     if (f.name == "county") v["ssb_credit"] = kSsbCredit;
     return v;
+}
+
+std::string Views::facet_page_key(const Facet& f, const FacetValue& fv, std::size_t page) const {
+    return Hasher()
+        .add(list_key(facet_path(f, fv), page, fv.label, f.name == "theme" ? "themes" : "", fv.items))
+        .add(f.name)
+        .add(f.folder)
+        .add(fv.definition)
+        .hex();
 }
 
 Value Views::facet_page(const Facet& f, const FacetValue& fv, std::size_t page) const {

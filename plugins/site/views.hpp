@@ -41,6 +41,9 @@ public:
     std::string item_key(const Item& item) const;
     // Page `page` (1-based) of a kind list or a facet page; see pages() for how many.
     Value kind_list(Kind kind, std::size_t page) const;
+    // The fingerprints of those two pages, from what their views read (see list_key).
+    std::string kind_list_key(Kind kind, std::size_t page) const;
+    std::string facet_page_key(const Facet& f, const FacetValue& v, std::size_t page) const;
     Value glossary() const;
     Value facet_index(const Facet& f) const;
     Value facet_page(const Facet& f, const FacetValue& v, std::size_t page) const;
@@ -76,6 +79,9 @@ private:
     Value entries(const std::vector<const Item*>& items, const std::string& root) const;
     Value link_list(const std::vector<const Item*>& items, const std::string& root) const;
     const std::vector<const Item*>& of_kind(Kind kind) const;
+    // What list_page() reads, hashed; whatever it comes to read must be added here.
+    std::string list_key(const std::string& first, std::size_t page, const std::string& heading, const std::string& nav,
+                         const std::vector<const Item*>& items) const;
     Value list_page(const std::string& first, std::size_t page, const std::string& heading, const std::string& nav,
                     const std::vector<const Item*>& items) const;
     Value pagination(const std::string& first, std::size_t page, std::size_t pages) const;

@@ -94,14 +94,24 @@ def main():
     rows.append(("playmaker site (nothing changed)", again, am))
     # One edit that brings words the corpus has never had (the dictionaries must load), then
     # the same sentence added to another item (words the index knows).
+    # The edited files are put back afterwards, so the next run over the same --work folder
+    # meets the words as new again.
     findings = sorted(os.listdir(os.path.join(content, "findings")))
-    edits = []
-    for victim, label in ((findings[0], "after one edit, new words"), (findings[1], "after one edit, known words")):
-        with open(os.path.join(content, "findings", victim), "a", encoding="utf-8") as f:
-            f.write("\nEn setning lagt til for benchmarken.\n")
-        secs, mem, err = measure(base, cwd=work)
-        rows.append((f"playmaker site ({label})", secs, mem))
-        edits.append((label, secs, err))
+    edits, originals = [], {}
+    try:
+        for victim, label in ((findings[0], "after one edit, new words"), (findings[1], "after one edit, known words")):
+            path = os.path.join(content, "findings", victim)
+            with open(path, encoding="utf-8") as f:
+                originals[path] = f.read()
+            with open(path, "a", encoding="utf-8") as f:
+                f.write("\nEn setning lagt til for benchmarken.\n")
+            secs, mem, err = measure(base, cwd=work)
+            rows.append((f"playmaker site ({label})", secs, mem))
+            edits.append((label, secs, err))
+    finally:
+        for path, text in originals.items():
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
     notes_out = os.path.join(work, "notes")
     ns, nm, _ = measure([playmaker, "notes", "--content", content, "-o", notes_out, "--all-municipalities"], cwd=work)
     rows.append(("playmaker notes --all-municipalities (incl. index build)", ns, nm))
