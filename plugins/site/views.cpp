@@ -167,7 +167,7 @@ Value Views::home() const {
 }
 
 std::string Views::body_html(const Item& item, const std::string& root) const {
-    if (item.citations.empty() && item.links.empty()) return item.body_html;
+    if (item.citations.empty() && item.links.empty()) return item.body_html();
     const Bibliography& bib = bibliography(item.lang);
     std::string md = substitute_body(
         item,

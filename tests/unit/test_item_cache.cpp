@@ -25,7 +25,7 @@ TEST_CASE("a cached item equals the parsed one, page-estimate word counts includ
     const Item& b = back[0];
     CHECK(b.id == item.id);
     CHECK(b.title == item.title);
-    CHECK(b.body_html == item.body_html);
+    CHECK(b.body_html() == item.body_html());
     CHECK(b.hash == item.hash);
     CHECK(b.themes == item.themes);
     CHECK(b.citations.size() == 1);

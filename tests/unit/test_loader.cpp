@@ -40,7 +40,7 @@ TEST_CASE("an item's kind comes from its folder and its id from the file name", 
     CHECK(item.title == "Bolystteamet");
     CHECK(item.lang == "nb");
     CHECK(item.body_line == 6);
-    CHECK(item.body_html == "<p>Tekst.</p>\n");
+    CHECK(item.body_html() == "<p>Tekst.</p>\n");
     CHECK(item.body_text() == "Tekst.");
 }
 
@@ -104,8 +104,8 @@ TEST_CASE("citations and links are found with their file positions", "[loader]")
 TEST_CASE("raw HTML in the body is not passed through", "[loader]") {
     Diagnostics d;
     Item item = parse("---\ntitle: T\n---\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n", d);
-    CHECK(item.body_html.find("<script>") == std::string::npos);
-    CHECK(item.body_html.find("javascript:") == std::string::npos);
+    CHECK(item.body_html().find("<script>") == std::string::npos);
+    CHECK(item.body_html().find("javascript:") == std::string::npos);
 }
 
 TEST_CASE("field errors are located at their line and column", "[loader][validation]") {

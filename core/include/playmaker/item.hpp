@@ -74,7 +74,6 @@ struct Item {
 
     std::string body;        // the Markdown source after the front matter
     int body_line = 1;       // the file line on which `body` starts
-    std::string body_html;   // cmark's safe HTML of `body` (citations and links left as text)
     std::vector<Citation> citations;
     std::vector<Link> links;
 
@@ -94,6 +93,9 @@ struct Item {
     // The body as plain text, for search and snippets (made from `body` when asked: only
     // the index reads it, so parsed and cached items do not carry it).
     std::string body_text() const;
+    // cmark's safe HTML of `body` (citations and links left as text), made on demand: the
+    // site renders the few pages that changed, so no item carries it.
+    std::string body_html() const;
 };
 
 }  // namespace playmaker

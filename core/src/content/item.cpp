@@ -86,5 +86,6 @@ std::vector<std::string> Item::cited_keys() const {
 }
 
 std::string Item::body_text() const { return markdown::to_text(body); }
+std::string Item::body_html() const { return markdown::to_html(body); }
 
 }  // namespace playmaker

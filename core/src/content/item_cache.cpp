@@ -14,7 +14,7 @@ namespace playmaker {
 namespace {
 
 // Bump when Item or the encoding changes: an older cache then reads as empty.
-constexpr std::string_view kMagic = "playmaker-item-cache 6\n";
+constexpr std::string_view kMagic = "playmaker-item-cache 7\n";
 
 // A stamp is trusted only when the file was last changed this long before the load that
 // stamped it began, so a second change within the clock's resolution cannot go unseen.
@@ -52,7 +52,6 @@ void encode_item(Writer& w, const Item& it) {
     w.strs(it.related);
     w.str(it.body);
     w.i32(it.body_line);
-    w.str(it.body_html);
     w.u32(static_cast<std::uint32_t>(it.citations.size()));
     for (const auto& c : it.citations) {
         w.u32(static_cast<std::uint32_t>(c.refs.size()));
@@ -104,7 +103,6 @@ void decode_item(Reader& r, Item& it) {
     r.strs(it.related);
     r.str(it.body);
     it.body_line = r.i32();
-    r.str(it.body_html);
     it.citations.resize(r.count());
     for (auto& c : it.citations) {
         c.refs.resize(r.count());
@@ -148,7 +146,7 @@ std::string ItemCache::encode(const std::vector<Item>& items, const std::vector<
                               std::int64_t stamped_at) {
     Writer records;
     std::size_t guess = 0;
-    for (const auto& it : items) guess += it.body.size() + it.body_html.size() + 1024;
+    for (const auto& it : items) guess += it.body.size() + 1024;
     records.out.reserve(guess);
     std::vector<std::pair<std::uint64_t, std::uint64_t>> at;
     for (const auto& it : items) {

@@ -120,7 +120,6 @@ bool parse_item(std::string_view bytes, const std::string& name, Item& out, Diag
 
     out.body = std::string(fm->body);
     out.body_line = fm->body_line;
-    out.body_html = markdown::to_html(out.body);
     markdown::scan(out.body, out.body_line, out.citations, out.links);
     body_text = markdown::to_text(out.body);
     out.words = text::count_words(out.title) + text::count_words(body_text);

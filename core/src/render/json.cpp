@@ -102,7 +102,7 @@ Poco::JSON::Object item(const Item& it) {
     o.set("related", strings(it.related));
     o.set("path", it.path);
     o.set("body", it.body);
-    o.set("body_html", it.body_html);
+    o.set("body_html", it.body_html());
     return o;
 }
 

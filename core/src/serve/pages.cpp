@@ -60,7 +60,7 @@ std::string link(const std::string& base, const std::string& path, const Pairs& 
 // The item's HTML with its citation groups written out (APA, as in the note) and its
 // [[links]] turned into links to the linked items' pages.
 std::string item_html(const Item& it, const Corpus& c, const Bibliography& bib, const std::string& base) {
-    std::string html = it.body_html;
+    std::string html = it.body_html();
     auto replace_all = [&](const std::string& from, const std::string& to) {
         if (from.empty()) return;
         for (std::size_t at = html.find(from); at != std::string::npos; at = html.find(from, at + to.size())) {
