@@ -21,6 +21,12 @@ const std::array<signed char, 256>& b64_values() {
 
 }  // namespace
 
+bool base64_digits(std::string_view s) {
+    bool ok = true;
+    for (unsigned char c : s) ok &= b64_values()[c] >= 0;
+    return ok;
+}
+
 // Fixed-width base64 digits of n (most significant first).
 void put_b64(std::string& out, unsigned n, int width) {
     for (int i = width - 1; i >= 0; --i) out += kB64[(n >> (6 * i)) & 63];

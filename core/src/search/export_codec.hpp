@@ -17,6 +17,9 @@ namespace playmaker::search {
 // bm25's column weights (kBm25 in store.hpp): title, summary, body, labels.
 inline constexpr std::size_t kWeights[4] = {10, 4, 1, 3};
 
+// Whether `s` holds only base64 digits (postings are copied into chunk files as they are).
+bool base64_digits(std::string_view s);
+
 // Fixed-width base64 digits of n (most significant first).
 void put_b64(std::string& out, unsigned n, int width);
 // A number as base64 digits of five bits each, lowest first, 32 added to every digit but

@@ -485,9 +485,12 @@ private:
     }
 
     void term_entry(std::string& out, std::uint32_t id, const std::vector<Encoded>& strings) const {
+        std::string_view postings = strings[id].get();
+        // The state is read without scanning it: what goes into a file is checked here.
+        if (!base64_digits(postings)) throw std::runtime_error("the search export's state is damaged");
         out += json_quote(st_.terms[id]);
         out += ":\"";
-        out += strings[id].get();
+        out += postings;
         out += '"';
     }
 
