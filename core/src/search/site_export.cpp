@@ -101,9 +101,11 @@ std::vector<long long> decode_sizes(const std::string& blob) {
     return out;
 }
 
+// A document as every export needs it; its title, summary and body are read only for the
+// documents whose d/N.json is made.
 struct Doc {
     long long rowid = 0;
-    std::string id, kind, title, summary, lang, source;
+    std::string id, kind, lang, source;
     long long dl = 0;
 };
 
@@ -234,10 +236,10 @@ private:
 
     void load_docs() {
         Stmt st(db_,
-                "SELECT e.rowid, e.id, e.kind, e.title, e.summary, e.lang, e.path || char(9) || coalesce(f.hash, '') "
+                "SELECT e.rowid, e.id, e.kind, e.lang, e.path || char(9) || coalesce(f.hash, '') "
                 "FROM entries e LEFT JOIN files f ON f.path = e.path ORDER BY e.id, e.rowid");
         while (st.step()) {
-            Doc d{st.integer(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), 0};
+            Doc d{st.integer(0), st.text(1), st.text(2), st.text(3), st.text(4), 0};
             num_[d.rowid] = static_cast<unsigned>(docs_.size());
             docs_.push_back(std::move(d));
         }
@@ -784,26 +786,30 @@ private:
     }
 
     // d/N.json per document, as the client shows a result.
-    std::string doc_file(const Doc& d, Stmt& body_of) const {
-        std::string body;
-        body_of.bind(1, d.rowid);
-        if (body_of.step()) body = body_of.text(0);
-        body_of.reset();
+    std::string doc_file(const Doc& d, Stmt& text_of) const {
+        std::string title, summary, body;
+        text_of.bind(1, d.rowid);
+        if (text_of.step()) {
+            title = text_of.text(0);
+            summary = text_of.text(1);
+            body = text_of.text(2);
+        }
+        text_of.reset();
         if (body.size() > 700) {
             std::size_t cut = 700;
             while (cut > 0 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
             body = body.substr(0, cut) + "…";
         }
         std::string href = opt_.href ? opt_.href(d.id, d.kind) : "";
-        return "{\"id\":" + json_quote(d.id) + ",\"kind\":" + json_quote(d.kind) + ",\"title\":" + json_quote(d.title) +
+        return "{\"id\":" + json_quote(d.id) + ",\"kind\":" + json_quote(d.kind) + ",\"title\":" + json_quote(title) +
                ",\"href\":" + json_quote(href) + ",\"lang\":" + json_quote(d.lang) +
-               ",\"summary\":" + json_quote(d.summary) + ",\"body\":" + json_quote(body) + "}";
+               ",\"summary\":" + json_quote(summary) + ",\"body\":" + json_quote(body) + "}";
     }
 
     // Every document's key in the state: a document whose source did not change keeps its
     // key; the others' files are made now (returned by number) and keyed by their bytes.
     std::map<std::size_t, std::string> doc_keys() {
-        Stmt body_of(db_, "SELECT body FROM docs WHERE rowid = ?1");
+        Stmt body_of(db_, "SELECT e.title, e.summary, d.body FROM entries e JOIN docs d ON d.rowid = e.rowid WHERE e.rowid = ?1");
         std::map<std::size_t, std::string> made;
         st_.doc_keys.resize(docs_.size());
         for (std::size_t i = 0; i < docs_.size(); ++i) {
@@ -824,7 +830,7 @@ private:
     // The document files: those made now written (or linked when their bytes are the
     // previous ones), the others linked from the previous export or made again.
     void write_docs(std::map<std::size_t, std::string>& made) {
-        Stmt body_of(db_, "SELECT body FROM docs WHERE rowid = ?1");
+        Stmt body_of(db_, "SELECT e.title, e.summary, d.body FROM entries e JOIN docs d ON d.rowid = e.rowid WHERE e.rowid = ?1");
         for (std::size_t i = 0; i < docs_.size(); ++i) {
             std::string rel = "d/" + std::to_string(i) + ".json";
             if (auto it = made.find(i); it != made.end()) {
