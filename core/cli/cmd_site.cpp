@@ -57,6 +57,12 @@ int run(const Args& args) {
         return kIoError;
     }
 
+    // One build of a site at a time: two would link each other's pages under fingerprints
+    // their manifests do not hold, and pass the recycled folder between them.
+    std::error_code lock_ec;
+    fs::create_directories(fs::path(cache_path_for(out, ".lock")).parent_path(), lock_ec);
+    WriterLock building(cache_path_for(out, ".lock"),
+                        [&] { std::cerr << "site: waiting for another build of " << out << " to finish\n"; });
     // The index (the notes' selection and the site's search) is brought up to date beside
     // the load and the pages: it reads the changed files itself, and a new word's
     // dictionaries load while the items do. The builder waits for it before reading it.
@@ -163,6 +169,7 @@ int run(const Args& args) {
         phases.insert(phases.end(), stats.phases.begin(), stats.phases.end());
         phase("swap");
     } catch (const std::exception& e) {
+        say_index();
         std::cerr << "playmaker site: " << e.what() << "; " << out << " is unchanged\n";
         return kIoError;
     }

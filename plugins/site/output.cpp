@@ -1,6 +1,8 @@
 #include "output.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -108,6 +110,12 @@ Output::Output(std::string dir, const std::string& previous)
 bool Output::reuse(const std::string& path, const std::string& key) {
     if (key.empty()) return false;
     const std::string_view* here = here_.find(path);
+    if (here) {
+        // Written or linked in this build already (an export that started over): the
+        // recycled folder's manifest no longer says what the file holds.
+        std::lock_guard<std::mutex> lock(mu_);
+        if (replaced_.count(path)) here = nullptr;
+    }
     if (!here || *here != key) {
         const std::string_view* it = old_.find(path);
         if (!it || *it != key) return false;
@@ -117,6 +125,10 @@ bool Output::reuse(const std::string& path, const std::string& key) {
             (errno != EEXIST || ::unlink(to.c_str()) != 0 || ::link(from.c_str(), to.c_str()) != 0)) {
             return false;
         }
+        std::lock_guard<std::mutex> lock(mu_);
+        replaced_.insert(path);
+        entries_.emplace_back(path, key);
+        return true;
     }
     std::lock_guard<std::mutex> lock(mu_);
     entries_.emplace_back(path, key);
@@ -126,6 +138,7 @@ bool Output::reuse(const std::string& path, const std::string& key) {
 void Output::write(const std::string& path, std::string_view bytes, const std::string& key) {
     write_all(dir_ + "/" + path, bytes);
     std::lock_guard<std::mutex> lock(mu_);
+    replaced_.insert(path);
     entries_.emplace_back(path, key);
 }
 
@@ -133,6 +146,40 @@ void Output::make_dir(const std::string& rel) {
     std::error_code ec;
     std::filesystem::create_directories(dir_ + "/" + rel, ec);
     if (ec) throw std::system_error(ec, "cannot create " + dir_ + "/" + rel);
+}
+
+// Whatever the folder holds that this build did not make — what an older build made and
+// this one does not, or a file someone put into the site by hand (the recycled folder was
+// the live site once) — is removed, and so are folders left empty. Read from the folders
+// themselves (file types from readdir, no stat), not from the recycled manifest.
+void Output::remove_unmade(const std::string& rel) {
+    std::string path = rel.empty() ? dir_ : dir_ + "/" + rel;
+    DIR* d = ::opendir(path.c_str());
+    if (!d) return;
+    std::vector<std::pair<std::string, bool>> children;  // name, is a folder
+    while (const dirent* e = ::readdir(d)) {
+        std::string name = e->d_name;
+        if (name == "." || name == "..") continue;
+        bool folder = e->d_type == DT_DIR;
+        if (e->d_type == DT_UNKNOWN) {
+            struct stat sb {};
+            folder = ::lstat((path + "/" + name).c_str(), &sb) == 0 && S_ISDIR(sb.st_mode);
+        }
+        children.emplace_back(std::move(name), folder);
+    }
+    ::closedir(d);
+    for (const auto& [name, folder] : children) {
+        std::string child = rel.empty() ? name : rel + "/" + name;
+        if (folder) {
+            remove_unmade(child);
+            ::rmdir((dir_ + "/" + child).c_str());  // only when empty
+            continue;
+        }
+        if (child == kManifestName) continue;
+        auto it = std::lower_bound(entries_.begin(), entries_.end(), child,
+                                   [](const auto& e, const std::string& p) { return e.first < p; });
+        if (it == entries_.end() || it->first != child) ::unlink((dir_ + "/" + child).c_str());
+    }
 }
 
 void Output::write_manifest() {
@@ -148,17 +195,7 @@ void Output::write_manifest() {
         }
     }
     entries_ = std::move(last);
-    // What the recycled folder holds and this build did not make: both lists are sorted.
-    auto made = entries_.begin();
-    for (const auto& [path, key] : here_.entries()) {
-        while (made != entries_.end() && made->first < path) ++made;
-        if (made != entries_.end() && made->first == path) continue;
-        // Gone from the site: the file, and its folders once they are empty.
-        if (::unlink((dir_ + "/" + std::string(path)).c_str()) != 0) continue;
-        for (auto slash = path.rfind('/'); slash != std::string_view::npos && slash > 0; slash = path.rfind('/', slash - 1)) {
-            if (::rmdir((dir_ + "/" + std::string(path.substr(0, slash))).c_str()) != 0) break;
-        }
-    }
+    remove_unmade("");
     std::string text = "playmaker-site-manifest 1\n";
     for (const auto& [path, key] : entries_) text += path + "\t" + key + "\n";
     write_all(dir_ + "/" + kManifestName, text);

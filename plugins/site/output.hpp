@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <playmaker/value.hpp>
@@ -68,15 +69,19 @@ public:
     void write(const std::string& path, std::string_view bytes, const std::string& key);
     // Creates a folder inside the site (and its parents).
     void make_dir(const std::string& rel);
-    // Removes what a recycled folder holds that this build did not make, and writes the
-    // manifest of every page written or reused.
+    // Removes what the folder holds that this build did not make (an older build's files,
+    // files put into a live site by hand), and writes the manifest of every page written or
+    // reused.
     void write_manifest();
     std::size_t files() const { return entries_.size(); }
 
 private:
+    void remove_unmade(const std::string& rel);
+
     std::string dir_, previous_;
     Manifest old_;   // the previous site's
     Manifest here_;  // the recycled folder's
+    std::unordered_set<std::string> replaced_;  // files written or linked in this build
     std::mutex mu_;
     std::vector<std::pair<std::string, std::string>> entries_;
 };

@@ -45,8 +45,13 @@ Views::Views(const Model& model, const SiteConfig& config, std::string base_url)
         }
         strings_[lang] = Value(std::move(t));
     }
+    // Every entry as each language's page shows it (italics and links included), since an
+    // item page's works and citations are made from its own language's bibliography.
     Hasher h;
-    for (const auto& e : bibs_.at("nb")->entries()) h.add(e.ref->id).add(runs_to_text(e.runs));
+    for (const char* lang : kLangs) {
+        h.add(lang);
+        for (const auto& e : bibs_.at(lang)->entries()) h.add(e.ref->id).add(runs_to_html(e.runs));
+    }
     lit_hash_ = h.hex();
     for (const char* lang : kLangs) {
         for (const char* root : {"", "../", "../../"}) {

@@ -259,6 +259,9 @@ def main():
         lambda: pmtest.write(os.path.join(content, "drivers", "demografi.md"), text),
         lambda: None,
     ]
+    # Files put into the live site by hand do not live on in the builds that recycle it.
+    pmtest.write(os.path.join(site, "handmade.html"), "<p>hand</p>")
+    pmtest.write(os.path.join(site, "themes", "extra", "note.txt"), "hand")
     for i, change in enumerate(rounds):
         change()
         rc, _, err = run("site", *base, "-o", site)
@@ -281,6 +284,25 @@ def main():
     check(not os.path.exists(os.path.join(site, "findings", "planted.html")), "a removed item's page is gone")
     empty = [d for d, sub, fs in os.walk(site) if not sub and not fs]
     check_eq(empty, [], "no empty folders are left behind")
+
+    # Two builds of one site at once: the second waits for the first, and the site is whole.
+    pmtest.write(os.path.join(content, "drivers", "demografi.md"), text + "\nFjerde gang.\n")
+    slow = ["site", *base, "-o", site, "--all-municipalities", "--jobs", "1"]
+    first = subprocess.Popen([pmtest.PLAYMAKER, *slow], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    seen = b""
+    deadline = time.time() + 60
+    while time.time() < deadline and b"pages" not in seen and first.poll() is None:
+        seen += first.stderr.read1(4096)
+    rc, _, err = run(*slow)
+    first_err = seen + first.stderr.read()
+    check_eq(first.wait(), 0, "the first of two builds at once succeeds: " + first_err.decode(errors="replace")[-300:])
+    check_eq(rc, 0, "the second succeeds too: " + err[-300:])
+    check("waiting for another build" in err, "the second waited for the first: " + err[-300:])
+    rc, _, err = run("site", *base, "-o", fresh, "--no-cache", "--all-municipalities")
+    check_eq(rc, 0, "a fresh build: " + err)
+    got, want = tree(site), tree(fresh)
+    check(sorted(got) == sorted(want) and all(got[r] == want[r] for r in want),
+          "after two builds at once the site is a fresh build's")
 
     pmtest.finish()
 

@@ -315,3 +315,51 @@ TEST_CASE("a build killed inside its transaction leaves the old index, rolled ba
     REQUIRE(st.step());
     CHECK(st.text(0) == "ok");
 }
+
+TEST_CASE("an index opened before a build wrote into it knows it is stale", "[index]") {
+    TempDb t;
+    fs::path content = fs::path(t.dir) / "content";
+    fs::copy(kFixture, content, fs::copy_options::recursive);
+    Index::build(content.string(), t.db);
+    auto before = Index::open(t.db);
+    CHECK_FALSE(before->stale());
+    {
+        std::ofstream out(content / "findings" / "ny.md");
+        out << "---\ntitle: Tindesølvet\nsummary: Kort.\nlang: nb\nthemes: [samskaping]\ndate: 2022-03-01\n---\n"
+               "Tindesølvet i kommunen.\n";
+    }
+    REQUIRE(Index::build(content.string(), t.db).in_place);
+    CHECK(before->stale());  // its cached rows predate the new one
+    CHECK(ids(*Index::open(t.db), "tindesølvet") == std::vector<std::string>{"ny"});
+    // A rebuilt index is another file.
+    auto again = Index::open(t.db);
+    CHECK_FALSE(again->stale());
+    fs::remove(t.db);
+    Index::build(content.string(), t.db);
+    CHECK(again->stale());
+}
+
+TEST_CASE("a build that meets another program writing the index fails, and builds nothing beside it", "[index]") {
+    TempDb t;
+    fs::path content = fs::path(t.dir) / "content";
+    fs::copy(kFixture, content, fs::copy_options::recursive);
+    Index::build(content.string(), t.db);
+    {
+        std::ofstream out(content / "findings" / "ny.md");
+        out << "---\ntitle: Tindesølvet\nsummary: Kort.\nlang: nb\nthemes: [samskaping]\ndate: 2022-03-01\n---\nTekst.\n";
+    }
+    struct stat before {};
+    ::stat(t.db.c_str(), &before);
+    {
+        search::Db other(t.db, search::Db::kReadWrite);
+        other.exec("BEGIN IMMEDIATE");  // held past the build's wait (5 s)
+        CHECK_THROWS_WITH(Index::build(content.string(), t.db), Catch::Contains("another program"));
+        other.exec("ROLLBACK");
+    }
+    struct stat after {};
+    ::stat(t.db.c_str(), &after);
+    CHECK(after.st_ino == before.st_ino);  // not rebuilt in a copy and renamed over it
+    auto s = Index::build(content.string(), t.db);
+    CHECK(s.in_place);
+    CHECK(s.indexed == 1);
+}

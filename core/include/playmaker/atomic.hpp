@@ -2,6 +2,7 @@
 // into place, so a crash or a bad input never leaves a half-written or missing file or folder.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -43,6 +44,21 @@ private:
     std::string recycle_;
     bool committed_ = false;
     bool recycled_ = false;
+};
+
+// One writer at a time across processes: an advisory lock (flock) on the file `path`,
+// created when missing, held while the object lives. `on_wait` is called once, before
+// blocking, when another process holds it. Without the file (a read-only folder) nothing
+// is locked and the writer goes on, to fail where it must write.
+class WriterLock {
+public:
+    explicit WriterLock(const std::string& path, const std::function<void()>& on_wait = {});
+    ~WriterLock();
+    WriterLock(const WriterLock&) = delete;
+    WriterLock& operator=(const WriterLock&) = delete;
+
+private:
+    int fd_ = -1;
 };
 
 // Removes what killed writers left beside `target`: staging files and folders named by

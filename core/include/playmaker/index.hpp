@@ -93,6 +93,9 @@ public:
     // was built by another analysis. The Index owns its connection and analysis; it is not
     // thread-safe: open one per thread.
     static std::unique_ptr<Index> open(const std::string& db);
+    // Whether the file changed since this Index read it (a build wrote into it, or replaced
+    // it): its cached rows and facets no longer match what FTS5 finds; open it again.
+    bool stale() const;
     ~Index();
 
     // Runs a query. Throws std::invalid_argument for invalid UTF-8 in the text or a filter;

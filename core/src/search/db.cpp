@@ -26,14 +26,16 @@ Db::Db(const std::string& path, Mode mode) {
 
 Db::~Db() { sqlite3_close_v2(db_); }
 
-void Db::fail(const std::string& what) const { throw DbError(what + ": " + sqlite3_errmsg(db_)); }
+void Db::fail(const std::string& what) const {
+    throw DbError(what + ": " + sqlite3_errmsg(db_), sqlite3_errcode(db_) & 0xff);
+}
 
 void Db::exec(const char* sql) {
     char* err = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    if (int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err); rc != SQLITE_OK) {
         std::string msg = err ? err : "error";
         sqlite3_free(err);
-        throw DbError(std::string(sql).substr(0, 60) + ": " + msg);
+        throw DbError(std::string(sql).substr(0, 60) + ": " + msg, rc & 0xff);
     }
 }
 

@@ -11,7 +11,8 @@
 namespace playmaker::search {
 
 struct DbError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+    explicit DbError(const std::string& what, int code = 0) : std::runtime_error(what), code(code) {}
+    int code;  // SQLite's primary result code, 0 when unknown
 };
 
 class Db {

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -215,6 +216,10 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
     fs::path parent = fs::path(db_path).parent_path();
     if (!parent.empty()) fs::create_directories(parent, ec);
     if (ec) throw std::system_error(ec, "cannot create " + parent.string());
+    // One writer at a time (across processes), from the first look at the index to its
+    // commit or rename: an in-place update and a copy renamed over the file never overlap
+    // (the rename would leave the other's journal beside a file it does not belong to).
+    WriterLock writing(db_path + ".lock");
     remove_dead_staging(db_path);
 
     Analyzer analyzer;
@@ -239,7 +244,16 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
     if (fs::exists(db_path, ec)) {
         try {
             auto old = std::make_unique<Db>(db_path, Db::kReadWrite);
-            old->exec("BEGIN IMMEDIATE");
+            try {
+                old->exec("BEGIN IMMEDIATE");
+            } catch (const DbError& e) {
+                // Another writer (not one of ours: they take the lock above) holds it: wait
+                // for it by failing, never by building anew beside a file in use.
+                if (e.code == SQLITE_BUSY || e.code == SQLITE_LOCKED) {
+                    throw std::runtime_error(db_path + " is being written by another program: " + e.what());
+                }
+                throw;
+            }
             analyzer.adopt_version(get_meta(*old, "dictionaries"), get_meta(*old, "analysis"));
             reuse = get_meta(*old, "schema") == kSchemaVersion && get_meta(*old, "root") == root &&
                     get_meta(*old, "analysis") == analyzer.version() && get_meta(*old, "taxonomy") == taxonomy_hash;
@@ -394,6 +408,9 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
         return stats;
     }
     fsync_file(staging);
+    // A journal beside the old file belongs to it, not to this one (a writer killed while
+    // committing in place, whose file failed to open above): it must not meet the new file.
+    fs::remove(db_path + "-journal", ec);
     replace_file(staging, db_path);
     cleanup.keep = true;
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -1,4 +1,6 @@
 // Index::open and Index::search: ranked results, snippets and facet counts.
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -39,7 +41,18 @@ struct Index::Impl {
     std::vector<std::pair<std::string, std::string>> facet_values;
     std::map<std::pair<std::string, std::string>, std::uint32_t> facet_ids;
 
-    explicit Impl(const std::string& path) : db(path, Db::kReadOnly) {
+    std::string path;
+    long long data_version = 0;  // of the file as read here (another writer's commit changes it)
+    struct stat file {};         // the file as opened (a rebuilt index is another file)
+
+    static long long version_of(const Db& db) {
+        Stmt v(db, "PRAGMA data_version");
+        return v.step() ? v.integer(0) : 0;
+    }
+
+    explicit Impl(const std::string& p) : db(p, Db::kReadOnly), path(p) {
+        ::stat(path.c_str(), &file);
+        data_version = version_of(db);
         register_tokenizer(db.get(), &ctx);
         analyzer.adopt_version(get_meta(db, "dictionaries"), get_meta(db, "analysis"));
         if (get_meta(db, "schema") != kSchemaVersion || get_meta(db, "analysis") != analyzer.version()) {
@@ -136,6 +149,18 @@ std::unique_ptr<Index> Index::open(const std::string& db) {
 }
 
 const std::string& Index::content_root() const { return impl_->root; }
+
+bool Index::stale() const {
+    struct stat now {};
+    if (::stat(impl_->path.c_str(), &now) != 0 || now.st_ino != impl_->file.st_ino || now.st_dev != impl_->file.st_dev) {
+        return true;
+    }
+    try {
+        return Impl::version_of(impl_->db) != impl_->data_version;
+    } catch (const std::exception&) {
+        return true;
+    }
+}
 
 std::vector<std::string> Index::query_terms(std::string_view word, unsigned families) {
     return impl_->analyzer.query_terms(word, impl_->lexicon.get(), families);

@@ -36,6 +36,9 @@ std::optional<IndexPool::Lease> IndexPool::acquire(const State& state, std::chro
             }
         }
     }
+    // An index brought up to date in place since this connection read it: its cached rows
+    // no longer match (a build without --watch, from another process).
+    if (index && index->stale()) index.reset();
     if (!index) {
         try {
             index = Index::open(state.db);

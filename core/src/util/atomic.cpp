@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -104,6 +105,19 @@ void write_file_atomic(const std::string& path, std::string_view bytes) {
         ::unlink(tmp.c_str());
         throw;
     }
+}
+
+WriterLock::WriterLock(const std::string& path, const std::function<void()>& on_wait)
+    : fd_(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
+    if (fd_ < 0) return;
+    if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
+    if (on_wait) on_wait();
+    while (::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+    }
+}
+
+WriterLock::~WriterLock() {
+    if (fd_ >= 0) ::close(fd_);
 }
 
 StagedDir::StagedDir(std::string target, std::string recycle)
