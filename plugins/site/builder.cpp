@@ -160,7 +160,7 @@ void copy_assets(const fs::path& from, Output& out, std::size_t& files) {
 // export keeps its state in the builder's cache folder, so after one edit it makes again
 // only what that edit touched; the rest is linked from the previous site.
 std::size_t export_search_data(const SiteRequest& req, const Corpus& corpus, const std::string& lang, Output& out,
-                               std::vector<std::string>& warnings) {
+                               std::vector<std::string>& warnings, double& waited) {
     std::map<std::string, std::string> href;
     for (const auto& item : corpus.items) href[item.id] = item_path(item);
     SearchExportOptions opt;
@@ -182,6 +182,13 @@ std::size_t export_search_data(const SiteRequest& req, const Corpus& corpus, con
     };
     opt.reuse = [&](const std::string& rel, const std::string& key) { return out.reuse("search/data/" + rel, key); };
     if (!req.cache_dir.empty()) opt.state_file = req.cache_dir + "/search.state";
+    if (req.await_index) {
+        opt.await_index = [&] {
+            auto t0 = std::chrono::steady_clock::now();
+            req.await_index();
+            waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        };
+    }
     SearchExportStats st = export_search(req.search_db, opt);
     if (!st.warning.empty()) warnings.push_back(st.warning);
     return st.files;
@@ -399,12 +406,11 @@ bool build_site(const SiteRequest& req, SiteStats& stats, Diagnostics& diags) {
         copy_assets(resource_path("site/assets"), out, files);
         phase("feeds");
         if (!req.search_db.empty()) {
-            if (req.await_index) {
-                req.await_index();
-                phase("index");  // what was left of bringing the index up to date
-            }
-            files += export_search_data(req, corpus, cfg.lang, out, stats.warnings);
+            double waited = 0;  // for what was left of bringing the index up to date
+            files += export_search_data(req, corpus, cfg.lang, out, stats.warnings, waited);
             phase("search");
+            stats.phases.back().second -= waited;
+            stats.phases.insert(stats.phases.end() - 1, {"index", waited});
         }
         out.write_manifest();
         stats.pages = files;

@@ -47,6 +47,9 @@ struct SearchExportOptions {
     // document files that edit touched are made again; more than that (documents added or
     // removed, another analysis, taxonomy, labels or pages) exports everything.
     std::string state_file;
+    // Called before the index is first read (it may still be being brought up to date):
+    // what the export can do without it, it does first. Throws what it likes. Optional.
+    std::function<void()> await_index;
 };
 
 struct SearchExportStats {

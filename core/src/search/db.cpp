@@ -2,7 +2,10 @@
 
 namespace playmaker::search {
 
-Db::Db(const std::string& path, Mode mode) {
+Db::Db(const std::string& path, Mode mode) { open(path, mode); }
+
+void Db::open(const std::string& path, Mode mode) {
+    if (db_) throw DbError("already open: " + path);
     // A reader opens the file for writing when it may, and promises not to write
     // (query_only): a build killed while committing in place leaves a hot journal that
     // only a connection that can write rolls back, and any reader should be able to.

@@ -21,6 +21,8 @@ public:
     // Opens the file; throws DbError.
     enum Mode { kReadOnly, kReadWrite, kCreate };
     Db(const std::string& path, Mode mode);
+    // Opens the file into a Db made empty; throws DbError.
+    void open(const std::string& path, Mode mode);
     ~Db();
     Db(const Db&) = delete;
     Db& operator=(const Db&) = delete;

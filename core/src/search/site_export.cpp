@@ -118,23 +118,16 @@ using IdMap = std::unordered_map<std::string, std::uint32_t, ViewHash, std::equa
 
 class Exporter {
 public:
-    Exporter(const std::string& path, const SearchExportOptions& o) : db_path_(path), db_(path, Db::kReadOnly), opt_(o) {
-        register_tokenizer(db_.get(), &ctx_);
-        // The index says which dictionaries it was analysed with; when they are the files
-        // here, their hash is not computed again.
-        analyzer_.adopt_version(get_meta(db_, "dictionaries"), get_meta(db_, "analysis"));
-        if (get_meta(db_, "analysis") != analyzer_.version()) {
-            throw std::runtime_error(path + " was built by another version of the analysis; rebuild it");
-        }
-        std::string fam = get_meta(db_, "families");
-        families_ = fam.empty() ? Analyzer::kAll : static_cast<unsigned>(std::stoul(fam));
-    }
+    Exporter(const std::string& path, const SearchExportOptions& o) : db_path_(path), opt_(o) {}
 
     SearchExportStats run() {
+        // The state first: it does not need the index, which may still be being written.
+        bool have_state = !opt_.state_file.empty() && load_export_state(opt_.state_file, st_);
+        if (opt_.await_index) opt_.await_index();
+        open_index();
         load_docs();
         std::string base = base_key();
-        bool incremental = !opt_.state_file.empty() && load_export_state(opt_.state_file, st_) && st_.base == base &&
-                           same_documents();
+        bool incremental = have_state && st_.base == base && same_documents();
         if (incremental) {
             try {
                 update();  // writes nothing: on damage the export starts over
@@ -155,6 +148,19 @@ public:
     }
 
 private:
+    void open_index() {
+        db_.open(db_path_, Db::kReadOnly);
+        register_tokenizer(db_.get(), &ctx_);
+        // The index says which dictionaries it was analysed with; when they are the files
+        // here, their hash is not computed again.
+        analyzer_.adopt_version(get_meta(db_, "dictionaries"), get_meta(db_, "analysis"));
+        if (get_meta(db_, "analysis") != analyzer_.version()) {
+            throw std::runtime_error(db_path_ + " was built by another version of the analysis; rebuild it");
+        }
+        std::string fam = get_meta(db_, "families");
+        families_ = fam.empty() ? Analyzer::kAll : static_cast<unsigned>(std::stoul(fam));
+    }
+
     SearchExportStats write(bool incremental, const std::string& base) {
         if (!incremental) {
             st_ = ExportState{};
