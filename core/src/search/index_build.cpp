@@ -19,6 +19,7 @@
 #include "playmaker/plugin.hpp"
 #include "playmaker/plugin_host.hpp"
 #include "search/fts_tokenizer.hpp"
+#include "search/paradigm.hpp"
 #include "search/query_lexicon.hpp"
 #include "search/store.hpp"
 #include "util/text.hpp"
@@ -220,6 +221,9 @@ BuildStats Index::build(const std::string& content, const std::string& db_path, 
     // commit or rename: an in-place update and a copy renamed over the file never overlap
     // (the rename would leave the other's journal beside a file it does not belong to).
     WriterLock writing(db_path + ".lock");
+    // A new word's related words need the dictionaries' headwords sorted: kept beside the
+    // index, so only the first build on a machine sorts them.
+    set_headword_cache(parent.empty() ? "." : parent.string());
     remove_dead_staging(db_path);
 
     Analyzer analyzer;

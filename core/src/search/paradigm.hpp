@@ -16,6 +16,11 @@ namespace playmaker::search {
 // hunspell pair, whose nb half takes twice as long as its nn half.
 void prefetch_paradigms(const std::string& dir);
 
+// Where the headwords, once parsed and sorted, are kept for the next process
+// (`<folder>/headwords.cache`, checked against the dictionaries' sizes and times, a damaged
+// one read as none); "" = nowhere. An index build sets its own folder.
+void set_headword_cache(const std::string& folder);
+
 class Paradigms {
 public:
     // Reads {nb_NO,nn_NO}.{aff,dic} from `dir` ("" = /usr/share/hunspell); without them

@@ -50,6 +50,15 @@ public:
     bool at_end() const { return p_ == b_.size(); }
     // What is left to read.
     std::string_view rest() const { return b_.substr(p_); }
+    // Passes over `n` bytes (not ok when fewer are left).
+    void skip(std::size_t n) {
+        if (b_.size() - p_ < n) {
+            ok = false;
+            p_ = b_.size();
+            return;
+        }
+        p_ += n;
+    }
     template <class T>
     T raw() {
         T v{};
