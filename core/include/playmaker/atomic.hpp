@@ -23,8 +23,8 @@ void write_file_atomic(const std::string& path, std::string_view bytes);
 // folder the commit replaces is moved there instead of removed, and the next StagedDir
 // starts from it rather than from an empty folder: a writer that brings an older build up
 // to date (rewriting only what changed, never writing through a file it did not create, as
-// its files may be hard links) skips most of the work of a fresh folder. `recycled()` says
-// which one it got. A recycled folder is in use until commit, so a killed run leaves none.
+// its files may be hard links) skips most of the work of a fresh folder. A recycled folder
+// is in use until commit, so a killed run leaves none.
 class StagedDir {
 public:
     explicit StagedDir(std::string target, std::string recycle = "");
@@ -34,7 +34,6 @@ public:
 
     const std::string& path() const { return staging_; }
     const std::string& target() const { return target_; }
-    bool recycled() const { return recycled_; }
     // Throws std::system_error when the swap fails; the target is then unchanged.
     void commit();
 
@@ -43,7 +42,6 @@ private:
     std::string staging_;
     std::string recycle_;
     bool committed_ = false;
-    bool recycled_ = false;
 };
 
 // One writer at a time across processes: an advisory lock (flock) on the file `path`,

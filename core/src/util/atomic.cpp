@@ -129,7 +129,6 @@ StagedDir::StagedDir(std::string target, std::string recycle)
     std::error_code ec;
     if (!recycle_.empty() && fs::is_directory(fs::symlink_status(recycle_, ec)) &&
         ::rename(recycle_.c_str(), staging_.c_str()) == 0) {
-        recycled_ = true;
         return;
     }
     fs::create_directory(staging_, ec);
