@@ -252,16 +252,49 @@ TEST_CASE("successive incremental exports each equal a full export", "[export]")
     fs::remove_all(dir);
 }
 
+namespace {
+
+// The runs of base64 digits in `bytes` (where postings lie in a state file or a delta),
+// longest first: (length, start).
+std::vector<std::pair<std::size_t, std::size_t>> digit_runs(const std::string& bytes) {
+    std::vector<std::pair<std::size_t, std::size_t>> runs;
+    for (std::size_t i = 0, len = 0; i <= bytes.size(); ++i) {
+        bool digit = i < bytes.size() &&
+                     (std::isalnum(static_cast<unsigned char>(bytes[i])) || bytes[i] == '-' || bytes[i] == '_');
+        if (digit) {
+            ++len;
+        } else {
+            if (len > 0) runs.emplace_back(len, i - len);
+            len = 0;
+        }
+    }
+    std::sort(runs.rbegin(), runs.rend());
+    return runs;
+}
+
+// A fixture of `extra` findings exported with a state, then one item's body replaced and
+// exported again (incrementally): what the damage tests start from.
+struct EditedExport {
+    fs::path dir, content;
+    std::string db, state;
+    EditedExport(const std::string& name, int extra, const std::string& body)
+        : dir(export_fixture(name, extra)), content(dir / "content"), db((dir / "index.sqlite").string()),
+          state((dir / "export.state").string()) {
+        Index::build(content.string(), db);
+        run_export(db, state);
+        set_body(content / "findings" / "gardsbruk.md", body);
+        Index::build(content.string(), db);
+        REQUIRE(run_export(db, state).stats.incremental);
+    }
+    ~EditedExport() { fs::remove_all(dir); }
+};
+
+}  // namespace
+
 TEST_CASE("a delta that is not its state file's, or is damaged, is no state", "[export]") {
-    fs::path dir = export_fixture("pm-export-delta", 10);
-    fs::path content = dir / "content";
-    std::string db = (dir / "index.sqlite").string(), state = (dir / "export.state").string();
+    EditedExport e("pm-export-delta", 10, "Fjordbrukslandskapet og tindesølvet er nye ord her.\n");
+    const std::string &db = e.db, &state = e.state;
     std::string delta = state + ".delta";
-    Index::build(content.string(), db);
-    run_export(db, state);
-    set_body(content / "findings" / "gardsbruk.md", "Fjordbrukslandskapet og tindesølvet er nye ord her.\n");
-    Index::build(content.string(), db);
-    REQUIRE(run_export(db, state).stats.incremental);
     std::string bytes = read_bytes(delta);
     Exported full = run_export(db, "");
 
@@ -280,14 +313,10 @@ TEST_CASE("a delta that is not its state file's, or is damaged, is no state", "[
     }
     SECTION("a delta whose postings hold a foreign character") {
         // The changed document's positions: the longest run of base64 digits.
-        std::size_t best = 0, best_len = 0;
-        for (std::size_t i = 0, len = 0; i < bytes.size(); ++i) {
-            bool digit = std::isalnum(static_cast<unsigned char>(bytes[i])) || bytes[i] == '-' || bytes[i] == '_';
-            len = digit ? len + 1 : 0;
-            if (len > best_len) best_len = len, best = i + 1 - len;
-        }
-        REQUIRE(best_len > 64);
-        bytes[best + best_len / 2] = '"';
+        auto runs = digit_runs(bytes);
+        REQUIRE(!runs.empty());
+        REQUIRE(runs[0].first > 64);
+        bytes[runs[0].second + runs[0].first / 2] = '"';
         std::ofstream(delta, std::ios::binary) << bytes;
     }
     SECTION("no delta") {
@@ -296,35 +325,17 @@ TEST_CASE("a delta that is not its state file's, or is damaged, is no state", "[
     Exported again = run_export(db, state);
     CHECK_FALSE(again.stats.incremental);
     CHECK(merged(again.files) == merged(full.files));
-    fs::remove_all(dir);
 }
 
 TEST_CASE("a state damaged where only a chunk made again reads it starts the export over", "[export]") {
-    fs::path dir = export_fixture("pm-export-late-damage", 10);
-    fs::path content = dir / "content";
-    std::string db = (dir / "index.sqlite").string(), state = (dir / "export.state").string();
-    Index::build(content.string(), db);
-    run_export(db, state);
-    set_body(content / "findings" / "gardsbruk.md", "Kommunen og kommunene, bygda og gårdbrukerne.\n");
-    Index::build(content.string(), db);
-    REQUIRE(run_export(db, state).stats.incremental);
+    EditedExport e("pm-export-late-damage", 10, "Kommunen og kommunene, bygda og gårdbrukerne.\n");
+    const std::string &db = e.db, &state = e.state;
     // The state file's postings and positions (its two long runs of base64 digits) become
     // digits that all say "more follows": still base64, so only a splice finds out. Nothing
     // changed since, and this export keeps no file (no reuse), so chunks are made again
     // from the state, the changed document spliced in first.
     std::string file = read_bytes(state);
-    std::vector<std::pair<std::size_t, std::size_t>> runs;  // length, start
-    for (std::size_t i = 0, len = 0; i <= file.size(); ++i) {
-        bool digit = i < file.size() &&
-                     (std::isalnum(static_cast<unsigned char>(file[i])) || file[i] == '-' || file[i] == '_');
-        if (digit) {
-            ++len;
-        } else {
-            if (len > 0) runs.emplace_back(len, i - len);
-            len = 0;
-        }
-    }
-    std::sort(runs.rbegin(), runs.rend());
+    auto runs = digit_runs(file);
     REQUIRE(runs.size() >= 2);
     REQUIRE(runs[1].first > 200);
     SECTION("digits that do not parse") {
@@ -339,7 +350,6 @@ TEST_CASE("a state damaged where only a chunk made again reads it starts the exp
     REQUIRE_NOTHROW(again = run_export(db, state));
     CHECK_FALSE(again.stats.incremental);
     CHECK(merged(again.files) == merged(run_export(db, "").files));
-    fs::remove_all(dir);
 }
 
 namespace {
